@@ -85,8 +85,16 @@ export interface CommandContext {
   shell: ShellServices
   /** Outbound HTTP (curl); injected so tests can stand in a loopback server. */
   fetch: typeof fetch
-  /** Terminal size when interactive. */
-  terminal?: { cols: number; rows: number }
+  /** Present when the command runs in the foreground of the interactive terminal. */
+  terminal?: TerminalControl
+}
+
+/** Lets full-screen programs (nano, less) take raw keystrokes instead of cooked lines. */
+export interface TerminalControl {
+  readonly cols: number
+  readonly rows: number
+  /** Raw: every keystroke reaches stdin unechoed. Cooked (default): line-buffered with echo. */
+  setRawMode(raw: boolean): void
 }
 
 export interface Command {

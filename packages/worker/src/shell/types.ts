@@ -2,7 +2,7 @@
  * The shell's public surface, used by the session Durable Object (terminal and exec) and
  * by the SDK. The interpreter behind it lives in this folder; commands in ../commands.
  */
-import type { Command, InputStream, OutputStream } from '../commands/types.js'
+import type { Command, InputStream, OutputStream, TerminalControl } from '../commands/types.js'
 import type { Vfs } from '../vfs/types.js'
 
 /** Persisted history (the session keeps it in SQLite so it survives reloads). */
@@ -39,7 +39,7 @@ export interface RunIO {
   stdout: OutputStream
   stderr: OutputStream
   signal?: AbortSignal
-  terminal?: { cols: number; rows: number }
+  terminal?: TerminalControl
 }
 
 export interface ExecOptions {
