@@ -17,6 +17,7 @@ export type VfsCode =
   | 'EBUSY'
   | 'ENAMETOOLONG'
   | 'EXDEV'
+  | 'EPERM'
 
 const messages: Record<VfsCode, string> = {
   ENOENT: 'No such file or directory',
@@ -31,6 +32,7 @@ const messages: Record<VfsCode, string> = {
   EBUSY: 'Device or resource busy',
   ENAMETOOLONG: 'File name too long',
   EXDEV: 'Invalid cross-device link',
+  EPERM: 'Operation not permitted',
 }
 
 /** A POSIX-style failure with a stable `.code`; `.description` is what coreutils print. */

@@ -1,0 +1,181 @@
+/**
+ * Row-level access to the VFS tables: inodes, directory entries and chunks. Knows
+ * nothing about paths; `SqliteVfs` builds POSIX semantics on top.
+ */
+import { CHUNK_SIZE } from './schema.js'
+import type { SqlStore } from './sql.js'
+import type { FileType } from './types.js'
+
+export interface InodeRow {
+  ino: number
+  type: FileType
+  mode: number
+  uid: number
+  gid: number
+  size: number
+  nlink: number
+  atime: number
+  mtime: number
+  ctime: number
+  target: string | null
+  [key: string]: string | number | null
+}
+
+export class InodeStore {
+  constructor(private readonly sql: SqlStore) {}
+
+  get(ino: number): InodeRow | undefined {
+    return this.sql.all<InodeRow>('SELECT * FROM vfs_inodes WHERE ino = ?', ino)[0]
+  }
+
+  lookup(parent: number, name: string): number | undefined {
+    const row = this.sql.all<{ ino: number }>('SELECT ino FROM vfs_dirents WHERE parent = ? AND name = ?', parent, name)[0]
+    return row?.ino
+  }
+
+  children(parent: number): { name: string; ino: number; type: FileType }[] {
+    return this.sql.all<{ name: string; ino: number; type: FileType }>(
+      `SELECT d.name AS name, d.ino AS ino, i.type AS type FROM vfs_dirents d
+       JOIN vfs_inodes i ON i.ino = d.ino WHERE d.parent = ? ORDER BY d.name`,
+      parent,
+    )
+  }
+
+  hasChildren(parent: number): boolean {
+    return this.sql.all('SELECT 1 AS x FROM vfs_dirents WHERE parent = ? LIMIT 1', parent).length > 0
+  }
+
+  create(type: FileType, mode: number, target: string | null = null): number {
+    const now = Date.now()
+    const row = this.sql.all<{ ino: number }>(
+      `INSERT INTO vfs_inodes (type, mode, size, nlink, atime, mtime, ctime, target)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ino`,
+      type,
+      mode,
+      target === null ? 0 : new TextEncoder().encode(target).length,
+      type === 'dir' ? 2 : 1,
+      now,
+      now,
+      now,
+      target,
+    )[0]
+    if (!row) throw new Error('inode insert returned no row')
+    return row.ino
+  }
+
+  link(parent: number, name: string, ino: number): void {
+    this.sql.run('INSERT INTO vfs_dirents (parent, name, ino) VALUES (?, ?, ?)', parent, name, ino)
+  }
+
+  unlinkEntry(parent: number, name: string): void {
+    this.sql.run('DELETE FROM vfs_dirents WHERE parent = ? AND name = ?', parent, name)
+  }
+
+  /** Drops one link; frees the inode and its chunks when none remain. Returns bytes freed. */
+  dropLink(ino: number): number {
+    const row = this.get(ino)
+    if (!row) return 0
+    const remaining = row.type === 'dir' ? 0 : row.nlink - 1
+    if (remaining > 0) {
+      this.sql.run('UPDATE vfs_inodes SET nlink = ?, ctime = ? WHERE ino = ?', remaining, Date.now(), ino)
+      return 0
+    }
+    this.sql.run('DELETE FROM vfs_chunks WHERE ino = ?', ino)
+    this.sql.run('DELETE FROM vfs_inodes WHERE ino = ?', ino)
+    return row.type === 'file' ? row.size : 0
+  }
+
+  touchLinks(ino: number, delta: number): void {
+    this.sql.run('UPDATE vfs_inodes SET nlink = nlink + ?, ctime = ? WHERE ino = ?', delta, Date.now(), ino)
+  }
+
+  setMode(ino: number, mode: number): void {
+    this.sql.run('UPDATE vfs_inodes SET mode = ?, ctime = ? WHERE ino = ?', mode, Date.now(), ino)
+  }
+
+  setTimes(ino: number, atime: number, mtime: number): void {
+    this.sql.run('UPDATE vfs_inodes SET atime = ?, mtime = ?, ctime = ? WHERE ino = ?', atime, mtime, Date.now(), ino)
+  }
+
+  /** Marks a content change: new size, mtime and ctime. */
+  setSize(ino: number, size: number): void {
+    const now = Date.now()
+    this.sql.run('UPDATE vfs_inodes SET size = ?, mtime = ?, ctime = ? WHERE ino = ?', size, now, now, ino)
+  }
+
+  touchDir(ino: number): void {
+    const now = Date.now()
+    this.sql.run('UPDATE vfs_inodes SET mtime = ?, ctime = ? WHERE ino = ?', now, now, ino)
+  }
+
+  /** Bytes [offset, offset+length) of a file of `size` bytes; missing chunks read as zeros. */
+  read(ino: number, size: number, offset: number, length: number): Uint8Array {
+    const start = Math.max(0, Math.min(offset, size))
+    const end = Math.max(start, Math.min(size, offset + length))
+    const out = new Uint8Array(end - start)
+    if (out.length === 0) return out
+    const first = Math.floor(start / CHUNK_SIZE)
+    const last = Math.floor((end - 1) / CHUNK_SIZE)
+    const rows = this.sql.all<{ idx: number; data: Uint8Array }>(
+      'SELECT idx, data FROM vfs_chunks WHERE ino = ? AND idx BETWEEN ? AND ? ORDER BY idx',
+      ino,
+      first,
+      last,
+    )
+    for (const { idx, data } of rows) {
+      const chunkStart = idx * CHUNK_SIZE
+      const from = Math.max(start, chunkStart)
+      const to = Math.min(end, chunkStart + data.length)
+      if (to > from) out.set(data.subarray(from - chunkStart, to - chunkStart), from - start)
+    }
+    return out
+  }
+
+  /** Writes `data` at `offset`, merging with the chunks it partly covers. */
+  write(ino: number, offset: number, data: Uint8Array): void {
+    let pos = 0
+    while (pos < data.length) {
+      const abs = offset + pos
+      const idx = Math.floor(abs / CHUNK_SIZE)
+      const within = abs - idx * CHUNK_SIZE
+      const take = Math.min(CHUNK_SIZE - within, data.length - pos)
+      const piece = data.subarray(pos, pos + take)
+      let chunk: Uint8Array
+      if (within === 0 && take === CHUNK_SIZE) {
+        chunk = piece
+      } else {
+        const existing = this.sql.all<{ data: Uint8Array }>('SELECT data FROM vfs_chunks WHERE ino = ? AND idx = ?', ino, idx)[0]?.data
+        const length = Math.max(existing?.length ?? 0, within + take)
+        chunk = new Uint8Array(length)
+        if (existing) chunk.set(existing)
+        chunk.set(piece, within)
+      }
+      this.sql.run('INSERT OR REPLACE INTO vfs_chunks (ino, idx, data) VALUES (?, ?, ?)', ino, idx, chunk)
+      pos += take
+    }
+  }
+
+  /** Drops bytes past `size` (chunks wholly beyond it, and the tail of the last one). */
+  cut(ino: number, size: number): void {
+    const lastIdx = size === 0 ? -1 : Math.floor((size - 1) / CHUNK_SIZE)
+    this.sql.run('DELETE FROM vfs_chunks WHERE ino = ? AND idx > ?', ino, lastIdx)
+    if (lastIdx < 0) return
+    const keep = size - lastIdx * CHUNK_SIZE
+    const row = this.sql.all<{ data: Uint8Array }>('SELECT data FROM vfs_chunks WHERE ino = ? AND idx = ?', ino, lastIdx)[0]
+    if (row && row.data.length > keep) {
+      this.sql.run('UPDATE vfs_chunks SET data = ? WHERE ino = ? AND idx = ?', row.data.slice(0, keep), ino, lastIdx)
+    }
+  }
+
+  usedBytes(): number {
+    return this.sql.all<{ value: number }>(`SELECT value FROM vfs_meta WHERE key = 'used_bytes'`)[0]?.value ?? 0
+  }
+
+  addUsedBytes(delta: number): void {
+    if (delta !== 0) this.sql.run(`UPDATE vfs_meta SET value = value + ? WHERE key = 'used_bytes'`, delta)
+  }
+
+  inodeCount(): number {
+    return this.sql.all<{ n: number }>('SELECT COUNT(*) AS n FROM vfs_inodes')[0]?.n ?? 0
+  }
+}

@@ -1,0 +1,404 @@
+/**
+ * The sandbox filesystem over SQLite: POSIX path resolution (symlinks with a loop limit,
+ * physical `..`), typed errors, a per-sandbox quota, and every multi-step change inside
+ * one transaction so a crash never leaves half an operation behind.
+ */
+import { InodeStore, type InodeRow } from './inode-store.js'
+import { splitPath } from './path.js'
+import { ROOT_INO, migrateVfs } from './schema.js'
+import type { SqlStore } from './sql.js'
+import {
+  VfsError,
+  type ByteRange,
+  type DirEntry,
+  type FileStat,
+  type MkdirOptions,
+  type RmOptions,
+  type Vfs,
+  type VfsUsage,
+  type WriteOptions,
+} from './types.js'
+
+/** Default per-sandbox quota: 1 GiB of file content. */
+export const DEFAULT_QUOTA_BYTES = 1024 * 1024 * 1024
+/** As on Linux: at most 40 symlinks followed while resolving one path. */
+export const MAX_SYMLINK_FOLLOWS = 40
+const MAX_NAME = 255
+const MAX_PATH = 4096
+
+export interface SqliteVfsOptions {
+  quotaBytes?: number
+}
+
+interface Walk {
+  /** The directory holding the final component. */
+  parent: number
+  /** The final component's name ('' for the root). */
+  name: string
+  /** The final inode, when it exists. */
+  ino?: number
+  /** Canonical components of the final path (symlinks resolved). */
+  canonical: string[]
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+export class SqliteVfs implements Vfs {
+  readonly #sql: SqlStore
+  readonly #store: InodeStore
+  readonly #quota: number
+
+  constructor(sql: SqlStore, opts: SqliteVfsOptions = {}) {
+    this.#sql = sql
+    this.#store = new InodeStore(sql)
+    this.#quota = opts.quotaBytes ?? DEFAULT_QUOTA_BYTES
+    migrateVfs(sql)
+  }
+
+  stat(path: string): FileStat {
+    return this.#statOf(this.#existing(path, true, 'stat'))
+  }
+
+  lstat(path: string): FileStat {
+    return this.#statOf(this.#existing(path, false, 'lstat'))
+  }
+
+  exists(path: string): boolean {
+    try {
+      return this.#walk(path, true).ino !== undefined
+    } catch {
+      return false
+    }
+  }
+
+  readFile(path: string, range?: ByteRange): Uint8Array {
+    const row = this.#fileRow(path, 'open')
+    const offset = range?.offset ?? 0
+    const length = range?.length ?? row.size
+    if (offset < 0 || length < 0) throw new VfsError('EINVAL', path, 'read')
+    return this.#store.read(row.ino, row.size, offset, length)
+  }
+
+  readText(path: string): string {
+    return decoder.decode(this.readFile(path))
+  }
+
+  writeFile(path: string, data: Uint8Array | string, opts: WriteOptions = {}): void {
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data
+    this.#sql.transaction(() => {
+      const { row, created } = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false)
+      if (opts.append && !created) {
+        this.#reserve(path, bytes.length)
+        this.#store.write(row.ino, row.size, bytes)
+        this.#store.setSize(row.ino, row.size + bytes.length)
+        return
+      }
+      this.#reserve(path, bytes.length - row.size)
+      if (row.size > 0) this.#store.cut(row.ino, 0)
+      this.#store.write(row.ino, 0, bytes)
+      this.#store.setSize(row.ino, bytes.length)
+    })
+  }
+
+  writeAt(path: string, offset: number, data: Uint8Array): void {
+    if (!Number.isInteger(offset) || offset < 0) throw new VfsError('EINVAL', path, 'write')
+    this.#sql.transaction(() => {
+      const { row } = this.#openForWrite(path, 0o644, false)
+      const size = Math.max(row.size, offset + data.length)
+      this.#reserve(path, size - row.size)
+      this.#store.write(row.ino, offset, data)
+      this.#store.setSize(row.ino, size)
+    })
+  }
+
+  truncate(path: string, size: number): void {
+    if (!Number.isInteger(size) || size < 0) throw new VfsError('EINVAL', path, 'truncate')
+    this.#sql.transaction(() => {
+      const row = this.#fileRow(path, 'truncate')
+      this.#reserve(path, size - row.size)
+      if (size < row.size) this.#store.cut(row.ino, size)
+      this.#store.setSize(row.ino, size)
+    })
+  }
+
+  mkdir(path: string, opts: MkdirOptions = {}): void {
+    const mode = opts.mode ?? 0o755
+    this.#sql.transaction(() => {
+      if (!opts.recursive) {
+        const w = this.#walk(path, false)
+        if (w.ino !== undefined) throw new VfsError('EEXIST', path, 'mkdir')
+        this.#createIn(w, 'dir', mode, path)
+        return
+      }
+      const parts = splitPath(path)
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = `/${parts.slice(0, i).join('/')}`
+        const w = this.#walk(prefix, true)
+        if (w.ino === undefined) this.#createIn(w, 'dir', mode, prefix)
+        else if (this.#row(w.ino).type !== 'dir') throw new VfsError(i === parts.length ? 'EEXIST' : 'ENOTDIR', prefix, 'mkdir')
+      }
+    })
+  }
+
+  readdir(path: string): DirEntry[] {
+    const row = this.#row(this.#existing(path, true, 'scandir'))
+    if (row.type !== 'dir') throw new VfsError('ENOTDIR', path, 'scandir')
+    return this.#store.children(row.ino)
+  }
+
+  rmdir(path: string): void {
+    this.#sql.transaction(() => {
+      const w = this.#walk(path, false)
+      if (w.ino === undefined) throw new VfsError('ENOENT', path, 'rmdir')
+      if (w.ino === ROOT_INO) throw new VfsError('EBUSY', path, 'rmdir')
+      if (this.#row(w.ino).type !== 'dir') throw new VfsError('ENOTDIR', path, 'rmdir')
+      if (this.#store.hasChildren(w.ino)) throw new VfsError('ENOTEMPTY', path, 'rmdir')
+      this.#removeEntry(w.parent, w.name, w.ino)
+    })
+  }
+
+  unlink(path: string): void {
+    this.#sql.transaction(() => {
+      const w = this.#walk(path, false)
+      if (w.ino === undefined) throw new VfsError('ENOENT', path, 'unlink')
+      if (this.#row(w.ino).type === 'dir') throw new VfsError('EISDIR', path, 'unlink')
+      this.#removeEntry(w.parent, w.name, w.ino)
+    })
+  }
+
+  rm(path: string, opts: RmOptions = {}): void {
+    this.#sql.transaction(() => {
+      const w = this.#walk(path, false)
+      if (w.ino === undefined) {
+        if (opts.force) return
+        throw new VfsError('ENOENT', path, 'rm')
+      }
+      if (w.ino === ROOT_INO) throw new VfsError('EBUSY', path, 'rm')
+      if (this.#row(w.ino).type === 'dir' && !opts.recursive) throw new VfsError('EISDIR', path, 'rm')
+      this.#removeTree(w.parent, w.name, w.ino)
+    })
+  }
+
+  rename(from: string, to: string): void {
+    this.#sql.transaction(() => {
+      const src = this.#walk(from, false)
+      if (src.ino === undefined) throw new VfsError('ENOENT', from, 'rename')
+      if (src.ino === ROOT_INO) throw new VfsError('EBUSY', from, 'rename')
+      const dst = this.#walk(to, false)
+      if (dst.ino === src.ino) return
+      const srcRow = this.#row(src.ino)
+      const srcPath = `/${src.canonical.join('/')}`
+      const dstPath = `/${dst.canonical.join('/')}`
+      if (srcRow.type === 'dir' && dstPath.startsWith(`${srcPath}/`)) throw new VfsError('EINVAL', to, 'rename')
+      if (dst.ino !== undefined) {
+        const dstRow = this.#row(dst.ino)
+        if (srcRow.type === 'dir' && dstRow.type !== 'dir') throw new VfsError('ENOTDIR', to, 'rename')
+        if (srcRow.type !== 'dir' && dstRow.type === 'dir') throw new VfsError('EISDIR', to, 'rename')
+        if (dstRow.type === 'dir' && this.#store.hasChildren(dst.ino)) throw new VfsError('ENOTEMPTY', to, 'rename')
+        this.#removeEntry(dst.parent, dst.name, dst.ino)
+      } else {
+        this.#checkName(dst.name, to)
+        this.#requireDir(dst.parent, to)
+      }
+      this.#store.unlinkEntry(src.parent, src.name)
+      this.#store.link(dst.parent, dst.name, src.ino)
+      if (srcRow.type === 'dir' && src.parent !== dst.parent) {
+        this.#store.touchLinks(src.parent, -1)
+        this.#store.touchLinks(dst.parent, 1)
+      }
+      this.#store.touchDir(src.parent)
+      this.#store.touchDir(dst.parent)
+    })
+  }
+
+  symlink(target: string, path: string): void {
+    if (target === '') throw new VfsError('ENOENT', path, 'symlink')
+    this.#sql.transaction(() => {
+      const w = this.#walk(path, false)
+      if (w.ino !== undefined) throw new VfsError('EEXIST', path, 'symlink')
+      this.#createIn(w, 'symlink', 0o777, path, target)
+    })
+  }
+
+  readlink(path: string): string {
+    const row = this.#row(this.#existing(path, false, 'readlink'))
+    if (row.type !== 'symlink' || row.target === null) throw new VfsError('EINVAL', path, 'readlink')
+    return row.target
+  }
+
+  link(existing: string, newPath: string): void {
+    this.#sql.transaction(() => {
+      const srcIno = this.#existing(existing, false, 'link')
+      if (this.#row(srcIno).type === 'dir') throw new VfsError('EPERM', existing, 'link')
+      const w = this.#walk(newPath, false)
+      if (w.ino !== undefined) throw new VfsError('EEXIST', newPath, 'link')
+      this.#checkName(w.name, newPath)
+      this.#requireDir(w.parent, newPath)
+      this.#store.link(w.parent, w.name, srcIno)
+      this.#store.touchLinks(srcIno, 1)
+      this.#store.touchDir(w.parent)
+    })
+  }
+
+  chmod(path: string, mode: number): void {
+    this.#store.setMode(this.#existing(path, true, 'chmod'), mode & 0o7777)
+  }
+
+  utimes(path: string, atimeMs: number, mtimeMs: number): void {
+    this.#store.setTimes(this.#existing(path, true, 'utime'), atimeMs, mtimeMs)
+  }
+
+  realpath(path: string): string {
+    const w = this.#walk(path, true)
+    if (w.ino === undefined) throw new VfsError('ENOENT', path, 'realpath')
+    return `/${w.canonical.join('/')}`
+  }
+
+  usage(): VfsUsage {
+    return { bytes: this.#store.usedBytes(), quotaBytes: this.#quota, inodes: this.#store.inodeCount() }
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────
+
+  /**
+   * Resolves `path` component by component. A symlink met on the way (or at the end,
+   * when `followFinal`) restarts the walk on its expansion, at most MAX_SYMLINK_FOLLOWS
+   * times. A missing final component is not an error: `ino` is then undefined.
+   */
+  #walk(path: string, followFinal: boolean): Walk {
+    if (path.length > MAX_PATH) throw new VfsError('ENAMETOOLONG', path.slice(0, 64), 'open')
+    if (path.includes('\0')) throw new VfsError('EINVAL', path.replaceAll('\0', '\\0'), 'open')
+    const trailingSlash = path.length > 1 && path.endsWith('/')
+    let parts = splitPath(path)
+    let follows = 0
+    restart: for (;;) {
+      const stack: { ino: number; name: string }[] = []
+      let cur = ROOT_INO
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] as string
+        const last = i === parts.length - 1
+        if (part === '..') {
+          stack.pop()
+          cur = stack.at(-1)?.ino ?? ROOT_INO
+          if (last) return this.#walkResult(stack, cur)
+          continue
+        }
+        if (this.#row(cur).type !== 'dir') throw new VfsError('ENOTDIR', path, 'open')
+        if (part.length > MAX_NAME) throw new VfsError('ENAMETOOLONG', path, 'open')
+        const child = this.#store.lookup(cur, part)
+        if (child === undefined) {
+          if (!last) throw new VfsError('ENOENT', path, 'open')
+          return { parent: cur, name: part, canonical: [...stack.map((s) => s.name), part] }
+        }
+        const row = this.#row(child)
+        if (row.type === 'symlink' && (!last || followFinal || trailingSlash)) {
+          if (++follows > MAX_SYMLINK_FOLLOWS) throw new VfsError('ELOOP', path, 'open')
+          const target = row.target ?? ''
+          const rest = parts.slice(i + 1)
+          const base = target.startsWith('/') ? [] : stack.map((s) => s.name)
+          parts = [...base, ...splitPath(target), ...rest]
+          continue restart
+        }
+        if (last && trailingSlash && row.type !== 'dir') throw new VfsError('ENOTDIR', path, 'open')
+        stack.push({ ino: child, name: part })
+        cur = child
+      }
+      return this.#walkResult(stack, cur)
+    }
+  }
+
+  #walkResult(stack: { ino: number; name: string }[], ino: number): Walk {
+    const parent = stack.length >= 2 ? (stack[stack.length - 2] as { ino: number }).ino : ROOT_INO
+    return { parent, name: stack.at(-1)?.name ?? '', ino, canonical: stack.map((s) => s.name) }
+  }
+
+  #existing(path: string, follow: boolean, syscall: string): number {
+    const w = this.#walk(path, follow)
+    if (w.ino === undefined) throw new VfsError('ENOENT', path, syscall)
+    return w.ino
+  }
+
+  #row(ino: number): InodeRow {
+    const row = this.#store.get(ino)
+    if (!row) throw new VfsError('ENOENT', `#${ino}`, 'stat')
+    return row
+  }
+
+  #fileRow(path: string, syscall: string): InodeRow {
+    const row = this.#row(this.#existing(path, true, syscall))
+    if (row.type === 'dir') throw new VfsError('EISDIR', path, syscall)
+    return row
+  }
+
+  #requireDir(ino: number, path: string): void {
+    if (this.#row(ino).type !== 'dir') throw new VfsError('ENOTDIR', path, 'open')
+  }
+
+  #checkName(name: string, path: string): void {
+    if (name === '' || name === '..') throw new VfsError('EEXIST', path, 'open')
+  }
+
+  #openForWrite(path: string, mode: number, exclusive: boolean): { row: InodeRow; created: boolean } {
+    const w = this.#walk(path, true)
+    if (w.ino !== undefined) {
+      if (exclusive) throw new VfsError('EEXIST', path, 'open')
+      const row = this.#row(w.ino)
+      if (row.type === 'dir') throw new VfsError('EISDIR', path, 'open')
+      return { row, created: false }
+    }
+    const ino = this.#createIn(w, 'file', mode, path)
+    return { row: this.#row(ino), created: true }
+  }
+
+  #createIn(w: Walk, type: 'file' | 'dir' | 'symlink', mode: number, path: string, target?: string): number {
+    this.#checkName(w.name, path)
+    this.#requireDir(w.parent, path)
+    const ino = this.#store.create(type, mode, target ?? null)
+    this.#store.link(w.parent, w.name, ino)
+    if (type === 'dir') this.#store.touchLinks(w.parent, 1)
+    this.#store.touchDir(w.parent)
+    return ino
+  }
+
+  #removeEntry(parent: number, name: string, ino: number): void {
+    const isDir = this.#row(ino).type === 'dir'
+    this.#store.unlinkEntry(parent, name)
+    this.#store.addUsedBytes(-this.#store.dropLink(ino))
+    if (isDir) this.#store.touchLinks(parent, -1)
+    this.#store.touchDir(parent)
+  }
+
+  #removeTree(parent: number, name: string, ino: number): void {
+    if (this.#row(ino).type === 'dir') {
+      for (const child of this.#store.children(ino)) this.#removeTree(ino, child.name, child.ino)
+    }
+    this.#removeEntry(parent, name, ino)
+  }
+
+  /** Accounts for `delta` more bytes, or fails with ENOSPC before anything is written. */
+  #reserve(path: string, delta: number): void {
+    if (delta === 0) return
+    const used = this.#store.usedBytes()
+    if (delta > 0 && used + delta > this.#quota) throw new VfsError('ENOSPC', path, 'write')
+    this.#store.addUsedBytes(delta)
+  }
+
+  #statOf(ino: number): FileStat {
+    const r = this.#row(ino)
+    const stat: FileStat = {
+      ino: r.ino,
+      type: r.type,
+      mode: r.mode,
+      uid: r.uid,
+      gid: r.gid,
+      size: r.size,
+      nlink: r.nlink,
+      atimeMs: r.atime,
+      mtimeMs: r.mtime,
+      ctimeMs: r.ctime,
+    }
+    if (r.target !== null) stat.target = r.target
+    return stat
+  }
+}
