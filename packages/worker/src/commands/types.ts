@@ -99,6 +99,8 @@ export interface TerminalControl {
 
 export interface Command {
   name: string
+  /** Other names the registry maps to this command (`[` for test, `more` for less). */
+  aliases?: readonly string[]
   /** One-line synopsis, e.g. `head [-n N] [FILE]...`. */
   usage: string
   /** One-sentence description for `--help` and `help`. */

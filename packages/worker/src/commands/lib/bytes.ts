@@ -1,0 +1,34 @@
+/** A growable byte buffer: text goes in as UTF-8, escapes like `\xff` as raw bytes. */
+const encoder = new TextEncoder()
+
+export class ByteBuilder {
+  #buf = new Uint8Array(256)
+  #len = 0
+  get length(): number {
+    return this.#len
+  }
+  #grow(n: number) {
+    if (this.#len + n <= this.#buf.length) return
+    const next = new Uint8Array(Math.max(this.#buf.length * 2, this.#len + n))
+    next.set(this.#buf.subarray(0, this.#len))
+    this.#buf = next
+  }
+  text(s: string): this {
+    if (s === '') return this
+    return this.bytes(encoder.encode(s))
+  }
+  byte(b: number): this {
+    this.#grow(1)
+    this.#buf[this.#len++] = b & 0xff
+    return this
+  }
+  bytes(b: Uint8Array): this {
+    this.#grow(b.length)
+    this.#buf.set(b, this.#len)
+    this.#len += b.length
+    return this
+  }
+  result(): Uint8Array {
+    return this.#buf.slice(0, this.#len)
+  }
+}
