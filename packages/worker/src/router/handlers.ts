@@ -1,0 +1,87 @@
+/**
+ * The router's own handlers: landing assets, `/new`, the terminal page and socket. Each
+ * is small; authentication and error rendering happen around them in handler.ts.
+ */
+import { NIMBUS_SCOPES } from '../auth/claims.js'
+import type { NimbusEnv } from '../session/env.js'
+import { authenticate, effectiveAuthMode, tokenCookieRedirect, type AuthContext } from './auth.js'
+import { HttpError } from './http-error.js'
+import type { NimbusHandlerOptions } from './options.js'
+import type { Params } from './route.js'
+import { isValidSessionId, newSessionId } from './session-id.js'
+
+export interface RequestContext {
+  request: Request
+  url: URL
+  env: NimbusEnv
+  ctx: ExecutionContext
+  options: NimbusHandlerOptions
+}
+
+const TOKEN_PARAM = 'nimbus_token'
+
+export const SCOPE_CREATE = NIMBUS_SCOPES.sessionCreate
+export const SCOPE_ATTACH = NIMBUS_SCOPES.sessionAttach
+
+export function sessionIdOf(params: Params): string {
+  const id = params.id ?? ''
+  if (!isValidSessionId(id)) {
+    throw new HttpError(400, 'E_INVALID_SESSION_ID', 'Session ids are 1–128 characters of A–Z, a–z, 0–9, ".", "_" or "-"')
+  }
+  return id
+}
+
+/** The Durable Object that holds this tenant's sandbox `sessionId`. */
+export function sessionStub(env: NimbusEnv, auth: AuthContext, sessionId: string): DurableObjectStub {
+  return env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${auth.tenantSegment}:${sessionId}`))
+}
+
+export async function newSession({ request, url, env, options }: RequestContext): Promise<Response> {
+  await authenticate(request, env, options.auth, { scope: SCOPE_CREATE })
+  const target = new URL(`/s/${newSessionId()}/`, url)
+  const token = url.searchParams.get(TOKEN_PARAM)
+  if (token) target.searchParams.set(TOKEN_PARAM, token)
+  return Response.redirect(target.toString(), 302)
+}
+
+export async function terminalPage({ request, url, env, options }: RequestContext, params: Params): Promise<Response> {
+  const sessionId = sessionIdOf(params)
+  const token = url.searchParams.get(TOKEN_PARAM)
+  if (token !== null && effectiveAuthMode(env, options.auth) === 'token') {
+    await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
+    const redirect = tokenCookieRedirect(request, sessionId, token)
+    if (redirect) return redirect
+  }
+  await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
+  return servePage(env, url, '/s/')
+}
+
+export async function terminalSocket({ request, env, ctx, options }: RequestContext, params: Params): Promise<Response> {
+  const sessionId = sessionIdOf(params)
+  if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
+    throw new HttpError(426, 'E_UPGRADE_REQUIRED', 'The terminal socket needs a WebSocket upgrade')
+  }
+  const auth = await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
+  const response = await sessionStub(env, auth, sessionId).fetch(request)
+  const onStart = options.hooks?.onSessionStart
+  if (onStart && response.status === 101) {
+    ctx.waitUntil(Promise.resolve(onStart({ sessionId, tenantSegment: auth.tenantSegment, request })).catch((e: unknown) => console.error('nimbus: onSessionStart failed', e)))
+  }
+  return response
+}
+
+export function trailingSlash({ url }: RequestContext, params: Params): Response {
+  sessionIdOf(params)
+  const target = new URL(url)
+  target.pathname = `${url.pathname}/`
+  return Response.redirect(target.toString(), 308)
+}
+
+/** Serves a page from the ASSETS binding (the landing page, the terminal page). */
+export async function servePage(env: NimbusEnv, url: URL, path: string): Promise<Response> {
+  if (!env.ASSETS) throw new HttpError(500, 'E_ASSETS_MISSING', 'The ASSETS binding is not configured')
+  const res = await env.ASSETS.fetch(new Request(new URL(path, url)))
+  const headers = new Headers(res.headers)
+  headers.set('cache-control', 'no-store')
+  return new Response(res.body, { status: res.status, headers })
+}

@@ -1,0 +1,143 @@
+/**
+ * NimbusSession: one Durable Object per sandbox. A thin shell around the sandbox's parts:
+ * the SQLite filesystem, the shell, the terminal hub. Screens attach over hibernatable
+ * WebSockets, so an idle sandbox costs nothing; code reaches it through RPC methods.
+ */
+import { DurableObject } from 'cloudflare:workers'
+import { InteractiveShell, Shell } from '../shell/index.js'
+import type { ExecOptions, ExecResult } from '../shell/types.js'
+import { HOME, seedSandbox } from '../vfs/seed.js'
+import { doSqlStore } from '../vfs/sql.js'
+import { SqliteVfs } from '../vfs/sqlite-vfs.js'
+import type { NimbusEnv } from './env.js'
+import { MAX_FRAME_BYTES, parseClientMessage, type ServerMessage } from './protocol.js'
+import { SessionStore } from './session-store.js'
+import { TerminalHub } from './terminal-hub.js'
+
+const DEFAULT_COLS = 80
+const DEFAULT_ROWS = 24
+const encoder = new TextEncoder()
+
+const parseQuota = (raw: string | undefined): number | undefined => {
+  const n = raw === undefined ? Number.NaN : Number(raw)
+  return Number.isFinite(n) && n > 0 ? n : undefined
+}
+
+const clampSize = (raw: string | null, fallback: number): number => {
+  const n = Number(raw)
+  return Number.isInteger(n) && n > 0 && n <= 1000 ? n : fallback
+}
+
+export class NimbusSession extends DurableObject<NimbusEnv> {
+  readonly #fs: SqliteVfs
+  readonly #store: SessionStore
+  readonly #hub: TerminalHub
+  #interactive: InteractiveShell | undefined
+  #shell: Shell | undefined
+
+  constructor(ctx: DurableObjectState, env: NimbusEnv) {
+    super(ctx, env)
+    const sql = doSqlStore(ctx.storage)
+    const quotaBytes = parseQuota(env.NIMBUS_QUOTA_BYTES)
+    this.#fs = new SqliteVfs(sql, quotaBytes === undefined ? {} : { quotaBytes })
+    seedSandbox(this.#fs)
+    this.#store = new SessionStore(sql)
+    this.#hub = new TerminalHub(
+      () => ctx.getWebSockets(),
+      this.#store.loadScrollback(),
+      (scrollback) => {
+        this.#store.saveScrollback(scrollback)
+        if (this.#shell) this.#store.saveSnapshot(this.#shell.snapshot())
+      },
+    )
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    if (!url.pathname.endsWith('/ws')) return Response.json({ ok: false, error: 'Not found', code: 'E_NOT_FOUND' }, { status: 404 })
+    if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
+      return Response.json({ ok: false, error: 'Expected a WebSocket upgrade', code: 'E_UPGRADE_REQUIRED' }, { status: 426 })
+    }
+    const { 0: client, 1: server } = new WebSocketPair()
+    this.ctx.acceptWebSocket(server)
+    this.#hub.attach(server)
+    this.#ensureInteractive(clampSize(url.searchParams.get('cols'), DEFAULT_COLS), clampSize(url.searchParams.get('rows'), DEFAULT_ROWS))
+    return new Response(null, { status: 101, webSocket: client })
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const size = typeof message === 'string' ? (message.length * 3 > MAX_FRAME_BYTES ? encoder.encode(message).length : message.length) : message.byteLength
+    if (size > MAX_FRAME_BYTES) return this.#reject(ws, 'E_FRAME_TOO_LARGE', `Frame of ${size} bytes is over the ${MAX_FRAME_BYTES}-byte limit; it was dropped`)
+    if (typeof message !== 'string') return this.#reject(ws, 'E_BAD_FRAME', 'Binary frames are not part of the terminal protocol')
+    const msg = parseClientMessage(message)
+    if (!msg) return this.#reject(ws, 'E_BAD_FRAME', 'Unrecognised terminal frame')
+    switch (msg.t) {
+      case 'i':
+        this.#ensureInteractive(DEFAULT_COLS, DEFAULT_ROWS).input(msg.d)
+        return
+      case 'r':
+        this.#ensureInteractive(msg.c, msg.r).resize(msg.c, msg.r)
+        return
+      case 'ping':
+        ws.send(JSON.stringify({ t: 'pong' } satisfies ServerMessage))
+        return
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    this.#hub.flush()
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason)
+    } catch {
+      // Already closed.
+    }
+  }
+
+  override async webSocketError(): Promise<void> {
+    this.#hub.flush()
+  }
+
+  /** Runs a command line non-interactively in a fresh shell over this sandbox's files. */
+  async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
+    const shell = new Shell({ fs: this.#fs, cwd: opts.cwd ?? HOME, fetch: (input, init) => fetch(input, init) })
+    return shell.exec(command, opts)
+  }
+
+  /** Reads a file as UTF-8 text (small files; the SDK issue adds the full file API). */
+  async readTextFile(path: string): Promise<string> {
+    return this.#fs.readText(path)
+  }
+
+  async writeTextFile(path: string, text: string): Promise<void> {
+    this.#fs.writeFile(path, text)
+  }
+
+  #shellFor(): Shell {
+    if (this.#shell) return this.#shell
+    const snapshot = this.#store.loadSnapshot()
+    this.#shell = new Shell({
+      fs: this.#fs,
+      cwd: snapshot?.cwd ?? HOME,
+      ...(snapshot ? { env: snapshot.env, aliases: snapshot.aliases } : {}),
+      history: this.#store.history(),
+      fetch: (input, init) => fetch(input, init),
+      hostname: 'nimbus',
+    })
+    return this.#shell
+  }
+
+  #ensureInteractive(cols: number, rows: number): InteractiveShell {
+    if (this.#interactive) return this.#interactive
+    const interactive = new InteractiveShell(this.#shellFor(), { write: (data) => this.#hub.write(data), cols, rows })
+    this.#interactive = interactive
+    // A new shell after a restart: clear the stale prompt line the screens still show.
+    const scrollback = this.#hub.scrollback
+    if (scrollback !== '' && !scrollback.endsWith('\n')) this.#hub.write('\r\x1b[2K')
+    interactive.start()
+    return interactive
+  }
+
+  #reject(ws: WebSocket, code: string, error: string): void {
+    ws.send(JSON.stringify({ t: 'e', code, error } satisfies ServerMessage))
+  }
+}
