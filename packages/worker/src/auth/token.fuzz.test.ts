@@ -43,7 +43,7 @@ const mutators: Record<string, Mutator> = {
   },
   async replaceChar(r, t) {
     const i = int(r, t.length)
-    return t.slice(0, i) + pick(r, B64URL.replace(t[i] ?? '', '')) + t.slice(i + 1)
+    return t.slice(0, i) + pick(r, [...B64URL.replace(t[i] ?? '', '')]) + t.slice(i + 1)
   },
   async flipDecodedByte(r, t) {
     const parts = split(t)
@@ -102,7 +102,7 @@ const mutators: Record<string, Mutator> = {
     return `${h}.${p}.${s}`
   },
   async randomString(r) {
-    return Array.from({ length: 1 + int(r, 200) }, () => pick(r, `${B64URL}.`)).join('')
+    return Array.from({ length: 1 + int(r, 200) }, () => pick(r, [...`${B64URL}.`])).join('')
   },
 }
 
