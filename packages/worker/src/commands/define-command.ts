@@ -5,7 +5,7 @@
  * error wording for free. Commands with their own grammar (awk, find, test…) set
  * `rawArgs` and parse `ctx.args` themselves.
  */
-import type { Command, CommandContext } from './types.js'
+import { BrokenPipeError, type Command, type CommandContext } from './types.js'
 
 export interface FlagSpec {
   type: 'boolean' | 'string' | 'number'
@@ -266,6 +266,8 @@ export const defineCommand = <const F extends Record<string, FlagSpec> = Record<
       try {
         return await def.run(runCtx)
       } catch (e) {
+        // The reader of our stdout went away: end quietly, as SIGPIPE would (128 + 13).
+        if (e instanceof BrokenPipeError) return 141
         if (!(e instanceof UsageError)) throw e
         await ctx.stderr.write(`${ctx.name}: ${e.message}\n${e.hint ? `Try '${ctx.name} --help' for more information.\n` : ''}`)
         return status

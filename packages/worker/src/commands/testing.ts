@@ -22,6 +22,8 @@ export interface RunCommandOptions {
   signal?: AbortSignal
   fetch?: typeof fetch
   terminal?: TerminalControl
+  /** Send stdout here instead of collecting it (the result's stdout is then ''). */
+  stdout?: OutputStream
   /** Mark stdout as a terminal (ls columns, colours). */
   stdoutIsTTY?: boolean
   commands?: ReadonlyMap<string, Command>
@@ -149,7 +151,7 @@ export const runCommand = async (line: string[] | string, opts: RunCommandOption
     cwd,
     env,
     stdin,
-    stdout,
+    stdout: opts.stdout ?? stdout,
     stderr,
     signal: opts.signal ?? new AbortController().signal,
     fetch: opts.fetch ?? (async () => {

@@ -16,3 +16,9 @@ export const isAbort = (e: unknown): boolean => e instanceof Error && (e.name ==
 
 /** Exit status for a command stopped by its signal (like SIGINT: 128 + 2). */
 export const ABORT_STATUS = 130
+
+/**
+ * GNU's `quote()` in a UTF-8 locale: ‘name’. Used where coreutils quote with locale
+ * quotes (mkdir, touch dates, invalid numbers); names from `quoteaf` keep ASCII 'name'.
+ */
+export const q = (s: string): string => `\u2018${s}\u2019`
