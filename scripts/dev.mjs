@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
-const wrangler = require.resolve('wrangler/bin/wrangler.js')
+const wrangler = join(dirname(require.resolve('wrangler/package.json')), 'bin/wrangler.js')
 const args = process.argv.slice(2)
 const has = (flag) => args.some((a) => a === flag || a.startsWith(`${flag}=`))
 

@@ -28,9 +28,21 @@ export class InodeStore {
     return this.sql.all<InodeRow>('SELECT * FROM vfs_inodes WHERE ino = ?', ino)[0]
   }
 
-  lookup(parent: number, name: string): number | undefined {
-    const row = this.sql.all<{ ino: number }>('SELECT ino FROM vfs_dirents WHERE parent = ? AND name = ?', parent, name)[0]
-    return row?.ino
+  /** The inode a directory entry names, in one query. */
+  lookup(parent: number, name: string): InodeRow | undefined {
+    return this.sql.all<InodeRow>(
+      'SELECT i.* FROM vfs_dirents d JOIN vfs_inodes i ON i.ino = d.ino WHERE d.parent = ? AND d.name = ?',
+      parent,
+      name,
+    )[0]
+  }
+
+  /** A directory's entries with their inodes, in one query. */
+  childRows(parent: number): (InodeRow & { name: string })[] {
+    return this.sql.all<InodeRow & { name: string }>(
+      'SELECT d.name AS name, i.* FROM vfs_dirents d JOIN vfs_inodes i ON i.ino = d.ino WHERE d.parent = ? ORDER BY d.name',
+      parent,
+    )
   }
 
   children(parent: number): { name: string; ino: number; type: FileType }[] {
@@ -45,14 +57,14 @@ export class InodeStore {
     return this.sql.all('SELECT 1 AS x FROM vfs_dirents WHERE parent = ? LIMIT 1', parent).length > 0
   }
 
-  create(type: FileType, mode: number, target: string | null = null): number {
+  create(type: FileType, mode: number, target: string | null = null, size = 0): number {
     const now = Date.now()
     const row = this.sql.all<{ ino: number }>(
       `INSERT INTO vfs_inodes (type, mode, size, nlink, atime, mtime, ctime, target)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ino`,
       type,
       mode,
-      target === null ? 0 : new TextEncoder().encode(target).length,
+      target === null ? size : new TextEncoder().encode(target).length,
       type === 'dir' ? 2 : 1,
       now,
       now,
@@ -131,17 +143,22 @@ export class InodeStore {
     return out
   }
 
-  /** Writes `data` at `offset`, merging with the chunks it partly covers. */
-  write(ino: number, offset: number, data: Uint8Array): void {
+  /**
+   * Writes `data` at `offset`, merging with the chunks it partly covers. `fresh` says the
+   * file holds no bytes yet, so there is nothing to merge with.
+   */
+  write(ino: number, offset: number, data: Uint8Array, fresh = false): void {
     let pos = 0
     while (pos < data.length) {
       const abs = offset + pos
       const idx = Math.floor(abs / CHUNK_SIZE)
       const within = abs - idx * CHUNK_SIZE
       const take = Math.min(CHUNK_SIZE - within, data.length - pos)
-      const piece = data.subarray(pos, pos + take)
+      const view = data.subarray(pos, pos + take)
+      // Bind an exact buffer: a view's backing store may be larger than the view.
+      const piece = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice()
       let chunk: Uint8Array
-      if (within === 0 && take === CHUNK_SIZE) {
+      if ((within === 0 && take === CHUNK_SIZE) || (fresh && within === 0)) {
         chunk = piece
       } else {
         const existing = this.sql.all<{ data: Uint8Array }>('SELECT data FROM vfs_chunks WHERE ino = ? AND idx = ?', ino, idx)[0]?.data
@@ -167,12 +184,23 @@ export class InodeStore {
     }
   }
 
+  /** Cached: this object is the only writer of its sandbox's tables. */
+  #used: number | undefined
+
   usedBytes(): number {
-    return this.sql.all<{ value: number }>(`SELECT value FROM vfs_meta WHERE key = 'used_bytes'`)[0]?.value ?? 0
+    this.#used ??= this.sql.all<{ value: number }>(`SELECT value FROM vfs_meta WHERE key = 'used_bytes'`)[0]?.value ?? 0
+    return this.#used
   }
 
   addUsedBytes(delta: number): void {
-    if (delta !== 0) this.sql.run(`UPDATE vfs_meta SET value = value + ? WHERE key = 'used_bytes'`, delta)
+    if (delta === 0) return
+    this.sql.run(`UPDATE vfs_meta SET value = value + ? WHERE key = 'used_bytes'`, delta)
+    if (this.#used !== undefined) this.#used += delta
+  }
+
+  /** Forgets cached values (after a rolled-back transaction). */
+  invalidate(): void {
+    this.#used = undefined
   }
 
   inodeCount(): number {

@@ -30,6 +30,14 @@ export interface SqliteVfsOptions {
   quotaBytes?: number
 }
 
+interface Frame {
+  ino: number
+  name: string
+}
+
+/** Directory paths remembered by the resolver before it starts over. */
+const DIR_CACHE_LIMIT = 2048
+
 interface Walk {
   /** The directory holding the final component. */
   parent: number
@@ -48,6 +56,7 @@ export class SqliteVfs implements Vfs {
   readonly #sql: SqlStore
   readonly #store: InodeStore
   readonly #quota: number
+  readonly #dirCache = new Map<string, Frame[]>()
 
   constructor(sql: SqlStore, opts: SqliteVfsOptions = {}) {
     this.#sql = sql
@@ -57,11 +66,18 @@ export class SqliteVfs implements Vfs {
   }
 
   stat(path: string): FileStat {
-    return this.#statOf(this.#existing(path, true, 'stat'))
+    return statOf(this.#existingRow(path, true, 'stat'))
   }
 
   lstat(path: string): FileStat {
-    return this.#statOf(this.#existing(path, false, 'lstat'))
+    return statOf(this.#existingRow(path, false, 'lstat'))
+  }
+
+  /** A directory's entries with their `lstat`, in one query (for `ls -l`, `find`, `du`). */
+  readdirStats(path: string): (DirEntry & { stat: FileStat })[] {
+    const dir = this.#existingRow(path, true, 'scandir')
+    if (dir.type !== 'dir') throw new VfsError('ENOTDIR', path, 'scandir')
+    return this.#store.childRows(dir.ino).map((r) => ({ name: r.name, type: r.type, ino: r.ino, stat: statOf(r) }))
   }
 
   exists(path: string): boolean {
@@ -86,9 +102,14 @@ export class SqliteVfs implements Vfs {
 
   writeFile(path: string, data: Uint8Array | string, opts: WriteOptions = {}): void {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data
-    this.#sql.transaction(() => {
-      const { row, created } = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false)
-      if (opts.append && !created) {
+    this.#tx(() => {
+      const { row, created } = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false, bytes.length)
+      if (created) {
+        this.#reserve(path, bytes.length)
+        this.#store.write(row.ino, 0, bytes, true)
+        return
+      }
+      if (opts.append) {
         this.#reserve(path, bytes.length)
         this.#store.write(row.ino, row.size, bytes)
         this.#store.setSize(row.ino, row.size + bytes.length)
@@ -103,7 +124,7 @@ export class SqliteVfs implements Vfs {
 
   writeAt(path: string, offset: number, data: Uint8Array): void {
     if (!Number.isInteger(offset) || offset < 0) throw new VfsError('EINVAL', path, 'write')
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const { row } = this.#openForWrite(path, 0o644, false)
       const size = Math.max(row.size, offset + data.length)
       this.#reserve(path, size - row.size)
@@ -114,7 +135,7 @@ export class SqliteVfs implements Vfs {
 
   truncate(path: string, size: number): void {
     if (!Number.isInteger(size) || size < 0) throw new VfsError('EINVAL', path, 'truncate')
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const row = this.#fileRow(path, 'truncate')
       this.#reserve(path, size - row.size)
       if (size < row.size) this.#store.cut(row.ino, size)
@@ -124,7 +145,7 @@ export class SqliteVfs implements Vfs {
 
   mkdir(path: string, opts: MkdirOptions = {}): void {
     const mode = opts.mode ?? 0o755
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       if (!opts.recursive) {
         const w = this.#walk(path, false)
         if (w.ino !== undefined) throw new VfsError('EEXIST', path, 'mkdir')
@@ -148,18 +169,18 @@ export class SqliteVfs implements Vfs {
   }
 
   rmdir(path: string): void {
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const w = this.#walk(path, false)
       if (w.ino === undefined) throw new VfsError('ENOENT', path, 'rmdir')
       if (w.ino === ROOT_INO) throw new VfsError('EBUSY', path, 'rmdir')
       if (this.#row(w.ino).type !== 'dir') throw new VfsError('ENOTDIR', path, 'rmdir')
       if (this.#store.hasChildren(w.ino)) throw new VfsError('ENOTEMPTY', path, 'rmdir')
       this.#removeEntry(w.parent, w.name, w.ino)
-    })
+    }, true)
   }
 
   unlink(path: string): void {
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const w = this.#walk(path, false)
       if (w.ino === undefined) throw new VfsError('ENOENT', path, 'unlink')
       if (this.#row(w.ino).type === 'dir') throw new VfsError('EISDIR', path, 'unlink')
@@ -168,7 +189,7 @@ export class SqliteVfs implements Vfs {
   }
 
   rm(path: string, opts: RmOptions = {}): void {
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const w = this.#walk(path, false)
       if (w.ino === undefined) {
         if (opts.force) return
@@ -177,11 +198,11 @@ export class SqliteVfs implements Vfs {
       if (w.ino === ROOT_INO) throw new VfsError('EBUSY', path, 'rm')
       if (this.#row(w.ino).type === 'dir' && !opts.recursive) throw new VfsError('EISDIR', path, 'rm')
       this.#removeTree(w.parent, w.name, w.ino)
-    })
+    }, true)
   }
 
   rename(from: string, to: string): void {
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const src = this.#walk(from, false)
       if (src.ino === undefined) throw new VfsError('ENOENT', from, 'rename')
       if (src.ino === ROOT_INO) throw new VfsError('EBUSY', from, 'rename')
@@ -209,12 +230,12 @@ export class SqliteVfs implements Vfs {
       }
       this.#store.touchDir(src.parent)
       this.#store.touchDir(dst.parent)
-    })
+    }, true)
   }
 
   symlink(target: string, path: string): void {
     if (target === '') throw new VfsError('ENOENT', path, 'symlink')
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const w = this.#walk(path, false)
       if (w.ino !== undefined) throw new VfsError('EEXIST', path, 'symlink')
       this.#createIn(w, 'symlink', 0o777, path, target)
@@ -228,7 +249,7 @@ export class SqliteVfs implements Vfs {
   }
 
   link(existing: string, newPath: string): void {
-    this.#sql.transaction(() => {
+    this.#tx(() => {
       const srcIno = this.#existing(existing, false, 'link')
       if (this.#row(srcIno).type === 'dir') throw new VfsError('EPERM', existing, 'link')
       const w = this.#walk(newPath, false)
@@ -265,17 +286,25 @@ export class SqliteVfs implements Vfs {
    * Resolves `path` component by component. A symlink met on the way (or at the end,
    * when `followFinal`) restarts the walk on its expansion, at most MAX_SYMLINK_FOLLOWS
    * times. A missing final component is not an error: `ino` is then undefined.
+   * Directories already resolved are remembered until the tree's shape changes.
    */
-  #walk(path: string, followFinal: boolean): Walk {
+  #walk(path: string, followFinal: boolean): Walk & { row?: InodeRow } {
     if (path.length > MAX_PATH) throw new VfsError('ENAMETOOLONG', path.slice(0, 64), 'open')
     if (path.includes('\0')) throw new VfsError('EINVAL', path.replaceAll('\0', '\\0'), 'open')
     const trailingSlash = path.length > 1 && path.endsWith('/')
     let parts = splitPath(path)
     let follows = 0
     restart: for (;;) {
-      const stack: { ino: number; name: string }[] = []
+      let stack: Frame[] = []
       let cur = ROOT_INO
-      for (let i = 0; i < parts.length; i++) {
+      let i = 0
+      const cachedDepth = this.#cachedPrefix(parts)
+      if (cachedDepth) {
+        stack = cachedDepth.stack
+        cur = stack.at(-1)?.ino ?? ROOT_INO
+        i = cachedDepth.depth
+      }
+      for (; i < parts.length; i++) {
         const part = parts[i] as string
         const last = i === parts.length - 1
         if (part === '..') {
@@ -284,14 +313,12 @@ export class SqliteVfs implements Vfs {
           if (last) return this.#walkResult(stack, cur)
           continue
         }
-        if (this.#row(cur).type !== 'dir') throw new VfsError('ENOTDIR', path, 'open')
         if (part.length > MAX_NAME) throw new VfsError('ENAMETOOLONG', path, 'open')
-        const child = this.#store.lookup(cur, part)
-        if (child === undefined) {
+        const row = this.#store.lookup(cur, part)
+        if (row === undefined) {
           if (!last) throw new VfsError('ENOENT', path, 'open')
           return { parent: cur, name: part, canonical: [...stack.map((s) => s.name), part] }
         }
-        const row = this.#row(child)
         if (row.type === 'symlink' && (!last || followFinal || trailingSlash)) {
           if (++follows > MAX_SYMLINK_FOLLOWS) throw new VfsError('ELOOP', path, 'open')
           const target = row.target ?? ''
@@ -300,23 +327,58 @@ export class SqliteVfs implements Vfs {
           parts = [...base, ...splitPath(target), ...rest]
           continue restart
         }
-        if (last && trailingSlash && row.type !== 'dir') throw new VfsError('ENOTDIR', path, 'open')
-        stack.push({ ino: child, name: part })
-        cur = child
+        if (row.type !== 'dir' && (!last || trailingSlash)) throw new VfsError('ENOTDIR', path, 'open')
+        stack.push({ ino: row.ino, name: part })
+        cur = row.ino
+        if (!last && follows === 0) this.#remember(parts, i + 1, stack)
+        if (last) return { ...this.#walkResult(stack, cur), row }
       }
       return this.#walkResult(stack, cur)
     }
   }
 
-  #walkResult(stack: { ino: number; name: string }[], ino: number): Walk {
-    const parent = stack.length >= 2 ? (stack[stack.length - 2] as { ino: number }).ino : ROOT_INO
+  #walkResult(stack: Frame[], ino: number): Walk {
+    const parent = stack.length >= 2 ? (stack[stack.length - 2] as Frame).ino : ROOT_INO
     return { parent, name: stack.at(-1)?.name ?? '', ino, canonical: stack.map((s) => s.name) }
   }
 
+  /** The longest remembered directory prefix of `parts` (only `..`-free prefixes are kept). */
+  #cachedPrefix(parts: string[]): { depth: number; stack: Frame[] } | undefined {
+    for (let depth = parts.length - 1; depth > 0; depth--) {
+      const hit = this.#dirCache.get(parts.slice(0, depth).join('/'))
+      if (hit) return { depth, stack: [...hit] }
+    }
+    return undefined
+  }
+
+  #remember(parts: string[], depth: number, stack: Frame[]): void {
+    const prefix = parts.slice(0, depth)
+    if (prefix.includes('..')) return
+    if (this.#dirCache.size >= DIR_CACHE_LIMIT) this.#dirCache.clear()
+    this.#dirCache.set(prefix.join('/'), [...stack])
+  }
+
+  /** Runs a change atomically; a failure rolls back and drops every cached value. */
+  #tx<T>(fn: () => T, reshapes = false): T {
+    try {
+      const out = this.#sql.transaction(fn)
+      if (reshapes) this.#dirCache.clear()
+      return out
+    } catch (e) {
+      this.#dirCache.clear()
+      this.#store.invalidate()
+      throw e
+    }
+  }
+
   #existing(path: string, follow: boolean, syscall: string): number {
+    return this.#existingRow(path, follow, syscall).ino
+  }
+
+  #existingRow(path: string, follow: boolean, syscall: string): InodeRow {
     const w = this.#walk(path, follow)
     if (w.ino === undefined) throw new VfsError('ENOENT', path, syscall)
-    return w.ino
+    return w.row ?? this.#row(w.ino)
   }
 
   #row(ino: number): InodeRow {
@@ -326,7 +388,7 @@ export class SqliteVfs implements Vfs {
   }
 
   #fileRow(path: string, syscall: string): InodeRow {
-    const row = this.#row(this.#existing(path, true, syscall))
+    const row = this.#existingRow(path, true, syscall)
     if (row.type === 'dir') throw new VfsError('EISDIR', path, syscall)
     return row
   }
@@ -339,22 +401,22 @@ export class SqliteVfs implements Vfs {
     if (name === '' || name === '..') throw new VfsError('EEXIST', path, 'open')
   }
 
-  #openForWrite(path: string, mode: number, exclusive: boolean): { row: InodeRow; created: boolean } {
+  /** Opens (or creates, with `size` already recorded) the file `path` for writing. */
+  #openForWrite(path: string, mode: number, exclusive: boolean, size = 0): { row: InodeRow; created: boolean } {
     const w = this.#walk(path, true)
     if (w.ino !== undefined) {
       if (exclusive) throw new VfsError('EEXIST', path, 'open')
-      const row = this.#row(w.ino)
+      const row = w.row ?? this.#row(w.ino)
       if (row.type === 'dir') throw new VfsError('EISDIR', path, 'open')
       return { row, created: false }
     }
-    const ino = this.#createIn(w, 'file', mode, path)
+    const ino = this.#createIn(w, 'file', mode, path, undefined, size)
     return { row: this.#row(ino), created: true }
   }
 
-  #createIn(w: Walk, type: 'file' | 'dir' | 'symlink', mode: number, path: string, target?: string): number {
+  #createIn(w: Walk, type: 'file' | 'dir' | 'symlink', mode: number, path: string, target?: string, size = 0): number {
     this.#checkName(w.name, path)
-    this.#requireDir(w.parent, path)
-    const ino = this.#store.create(type, mode, target ?? null)
+    const ino = this.#store.create(type, mode, target ?? null, size)
     this.#store.link(w.parent, w.name, ino)
     if (type === 'dir') this.#store.touchLinks(w.parent, 1)
     this.#store.touchDir(w.parent)
@@ -384,21 +446,22 @@ export class SqliteVfs implements Vfs {
     this.#store.addUsedBytes(delta)
   }
 
-  #statOf(ino: number): FileStat {
-    const r = this.#row(ino)
-    const stat: FileStat = {
-      ino: r.ino,
-      type: r.type,
-      mode: r.mode,
-      uid: r.uid,
-      gid: r.gid,
-      size: r.size,
-      nlink: r.nlink,
-      atimeMs: r.atime,
-      mtimeMs: r.mtime,
-      ctimeMs: r.ctime,
-    }
-    if (r.target !== null) stat.target = r.target
-    return stat
+
+}
+
+function statOf(r: InodeRow): FileStat {
+  const stat: FileStat = {
+    ino: r.ino,
+    type: r.type,
+    mode: r.mode,
+    uid: r.uid,
+    gid: r.gid,
+    size: r.size,
+    nlink: r.nlink,
+    atimeMs: r.atime,
+    mtimeMs: r.mtime,
+    ctimeMs: r.ctime,
   }
+  if (r.target !== null) stat.target = r.target
+  return stat
 }

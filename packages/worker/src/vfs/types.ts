@@ -121,6 +121,8 @@ export interface Vfs {
   truncate(path: string, size: number): void
   mkdir(path: string, opts?: MkdirOptions): void
   readdir(path: string): DirEntry[]
+  /** Entries with their `lstat` in one step (what `ls -l`, `find` and `du` need). */
+  readdirStats(path: string): (DirEntry & { stat: FileStat })[]
   rmdir(path: string): void
   unlink(path: string): void
   rm(path: string, opts?: RmOptions): void
