@@ -6,26 +6,55 @@ import { describeError } from './errors.js'
 /** Largest slice read from the VFS at once, so huge files stream with back-pressure. */
 export const READ_CHUNK = 64 * 1024
 
+/** How a command words a failure to read an operand (after `<cmd>: `). */
+export type ReadErrorStyle = (operand: string, reason: string) => string
+
+/** `cat: f: No such file or directory` */
+export const plainReadError: ReadErrorStyle = (op, reason) => `${op}: ${reason}`
+/** `head: cannot open 'f' for reading: No such file or directory` */
+export const openReadError: ReadErrorStyle = (op, reason) => `cannot open '${op}' for reading: ${reason}`
+
 /**
  * The whole content of `operand` (stdin for `-`), or null after printing
- * `<cmd>: <operand>: <reason>` to stderr.
+ * `<cmd>: <operand>: <reason>` (or the given style) to stderr.
  */
-export const readOperand = async (ctx: CommandContext, operand: string, cmd = ctx.name): Promise<Uint8Array | null> => {
+export const readOperand = async (
+  ctx: CommandContext,
+  operand: string,
+  cmd = ctx.name,
+  style: ReadErrorStyle = plainReadError,
+): Promise<Uint8Array | null> => {
   if (operand === '-') return ctx.stdin.readAll()
   try {
     const path = ctx.resolve(operand)
     if (ctx.fs.stat(path).type === 'dir') throw new VfsError('EISDIR', path)
     return ctx.fs.readFile(path)
   } catch (e) {
-    await ctx.stderr.write(`${cmd}: ${operand}: ${describeError(e)}\n`)
+    await ctx.stderr.write(`${cmd}: ${style(operand, describeError(e))}\n`)
     return null
   }
 }
 
 /** Text of `operand`, or null after reporting the error. */
-export const readOperandText = async (ctx: CommandContext, operand: string, cmd = ctx.name): Promise<string | null> => {
-  const b = await readOperand(ctx, operand, cmd)
+export const readOperandText = async (
+  ctx: CommandContext,
+  operand: string,
+  cmd = ctx.name,
+  style: ReadErrorStyle = plainReadError,
+): Promise<string | null> => {
+  const b = await readOperand(ctx, operand, cmd, style)
   return b === null ? null : new TextDecoder().decode(b)
+}
+
+/** Null when `operand` can be read, else the reason (for printing headers only after a successful open). */
+export const cannotRead = (ctx: CommandContext, operand: string): string | null => {
+  if (operand === '-') return null
+  try {
+    ctx.fs.stat(ctx.resolve(operand))
+    return null
+  } catch (e) {
+    return describeError(e)
+  }
 }
 
 /**
