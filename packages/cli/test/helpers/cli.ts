@@ -44,9 +44,20 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
-/** Builds @nimbus-sh/config and @nimbus-sh/cli when their dist is older than their sources. */
+/** The token commands load @nimbus-sh/sdk/token, which re-exports @nimbus-sh/worker/auth. */
+const DEPENDENCY_BUILDS: Array<[string, string]> = [
+  [join(REPO_ROOT, 'packages/worker/dist/auth/index.js'), join(REPO_ROOT, 'packages/worker/tsconfig.build.json')],
+  [join(REPO_ROOT, 'packages/sdk/dist/token.js'), join(REPO_ROOT, 'packages/sdk/tsconfig.build.json')],
+]
+
+const missingDependency = (): boolean => DEPENDENCY_BUILDS.some(([out]) => mtime(out) === 0)
+
+/**
+ * Builds @nimbus-sh/config and @nimbus-sh/cli when their dist is older than their sources,
+ * and the worker and sdk (TypeScript only) when their dist is missing altogether.
+ */
 export function ensureCliBuilt(): void {
-  if (!stale()) return
+  if (!stale() && !missingDependency()) return
   const lock = join(tmpdir(), 'nimbus-cli-test-build.lock')
   for (;;) {
     try {
@@ -58,6 +69,9 @@ export function ensureCliBuilt(): void {
     }
   }
   try {
+    for (const [out, tsconfig] of DEPENDENCY_BUILDS) {
+      if (mtime(out) === 0) execFileSync('npx', ['tsc', '-p', tsconfig], { cwd: REPO_ROOT, stdio: 'pipe' })
+    }
     if (stale()) {
       execFileSync('npm', ['run', 'build', '--workspace', '@nimbus-sh/config', '--workspace', '@nimbus-sh/cli'], { cwd: REPO_ROOT, stdio: 'pipe' })
     }
