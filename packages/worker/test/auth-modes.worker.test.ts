@@ -28,7 +28,7 @@ describe('auth modes through the handler', () => {
     ['enforce, valid token', { mode: 'enforce' }, withSecret, 'token', 302, null],
     ['legacy, secret set, no token', { mode: 'legacy' }, withSecret, 'none', 302, null],
     ['legacy, garbage token', { mode: 'legacy' }, withSecret, 'garbage', 302, null],
-  ])('%s: GET /new → %i %s', async (_what, auth, vars, kind, status, code) => {
+  ])('%s', async (_what, auth, vars, kind, status, code) => {
     const token = kind === 'token' ? await mint({ tn: 'acme' }) : kind === 'garbage' ? 'x.y.z' : undefined
     const res = await send(auth, vars, '/new', token ? { headers: bearer(token) } : {})
     expect(res.status).toBe(status)
@@ -60,8 +60,18 @@ describe('auth modes through the handler', () => {
     const page = await send(undefined, withSecret, '/s/cookie-1/', { headers: { cookie } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('page /s/')
-    // The same cookie does nothing for another session's path.
-    expect((await send(undefined, withSecret, '/s/cookie-2/', { headers: { cookie } })).status).toBe(401)
+    // The router reads the cookie only on session paths (the browser sends it only there).
+    expect((await send(undefined, withSecret, '/new', { headers: { cookie } })).status).toBe(401)
+  })
+
+  it('a cookie from a pinned link is refused on another session', async () => {
+    const token = await mint({ tn: 'acme', sid: 'cookie-4' })
+    const res = await send(undefined, withSecret, `/s/cookie-4/?nimbus_token=${token}`)
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string
+    expect((await send(undefined, withSecret, '/s/cookie-4/', { headers: { cookie } })).status).toBe(200)
+    const other = await send(undefined, withSecret, '/s/cookie-5/', { headers: { cookie } })
+    expect(other.status).toBe(403)
+    expect(await other.json()).toMatchObject({ code: 'E_SESSION_PIN_MISMATCH' })
   })
 
   it('a bad ?nimbus_token= is refused, not turned into a cookie', async () => {

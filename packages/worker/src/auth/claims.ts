@@ -18,7 +18,7 @@ export const NIMBUS_TOKEN_SCOPE = 'nimbus'
 export const NIMBUS_SCOPES = {
   /** Create a new session (`GET /new`, creating sandboxes). */
   sessionCreate: 'session:create',
-  /** Open an existing session: the terminal page, its WebSocket, its preview ports. */
+  /** Open an existing session: the terminal page and its WebSocket. */
   sessionAttach: 'session:attach',
   /** Drive a sandbox programmatically: `POST /api/nimbus/v1/sandboxes/<id>/rpc`. */
   sandboxUse: 'sandbox:use',
