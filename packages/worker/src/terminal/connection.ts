@@ -69,8 +69,8 @@ export class TerminalConnection {
     this.#opts = {
       backoff: DEFAULT_BACKOFF,
       random: Math.random,
-      pingIntervalMs: 20_000,
-      deadAfterMs: 50_000,
+      pingIntervalMs: 30_000,
+      deadAfterMs: 75_000,
       maxQueuedChars: 64 * 1024,
       ...opts,
     }
