@@ -59,6 +59,8 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
     ])
     if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string)
     keys.set(secret, key)
+    // Never keep a failed import around.
+    key.catch(() => keys.delete(secret))
   }
   return key
 }

@@ -41,7 +41,7 @@ describe('effectiveAuthMode', () => {
     ['enforce, no secret', {}, { mode: 'enforce' }, 'token'],
     ['enforce ignores NIMBUS_LEGACY_PUBLIC', { JWT_SECRET: SECRET, NIMBUS_LEGACY_PUBLIC: '1' }, { mode: 'enforce', legacyPublic: true }, 'token'],
     ['legacy, secret set', { JWT_SECRET: SECRET }, { mode: 'legacy' }, 'legacy'],
-  ])('%s → %s', (_what, e, opts, mode) => {
+  ])('%s', (_what, e, opts, mode) => {
     expect(effectiveAuthMode(e, opts)).toBe(mode)
   })
 
