@@ -30,8 +30,8 @@ const probe = (p: Page): Promise<TerminalProbe> =>
 
 const framesOf = (raw: string[]): Array<Record<string, unknown>> => raw.map((s) => JSON.parse(s) as Record<string, unknown>)
 
-async function waitUntilConnected(p: Page): Promise<void> {
-  await p.waitForSelector('#status[data-state="open"]', { timeout: 20_000 })
+async function waitUntilConnected(p: Page, timeout = 20_000): Promise<void> {
+  await p.waitForSelector('#status[data-state="open"]', { timeout })
 }
 
 beforeAll(async () => {
@@ -110,14 +110,14 @@ describe('browser terminal', () => {
     const handle = await page.waitForFunction(
       (prev) => {
         const w = window as unknown as { __nimbusProbe: TerminalProbe }
-        const sizes = w.__nimbusProbe.sent.map((s) => JSON.parse(s) as { t: string; c?: number }).filter((f) => f.t === 'r')
+        const sizes = w.__nimbusProbe.sent.map((s) => JSON.parse(s) as { t: string; c?: number; r?: number }).filter((f) => f.t === 'r')
         const latest = sizes.at(-1)
         return latest !== undefined && latest.c !== prev ? latest : undefined
       },
       last?.c,
       { timeout: 10_000 },
     )
-    const resized = (await handle.jsonValue()) as { c: number; r: number }
+    const resized = (await handle.jsonValue()) as unknown as { c: number; r: number }
     expect(resized.c).toBeLessThan(Number(last?.c))
     expect(resized.r).toBeLessThan(Number(last?.r))
     expect(await runCommand(page, 'echo after-resize')).toEqual(['after-resize'])
@@ -131,6 +131,10 @@ describe('browser terminal', () => {
       const w = window as unknown as { __nimbusProbe: TerminalProbe }
       w.__nimbusProbe.states.length = 0
       w.__nimbusProbe.sockets.at(-1)?.close()
+    })
+    // The badge must say so before it can be trusted to say "open" again.
+    await page.waitForFunction(() => (window as unknown as { __nimbusProbe: TerminalProbe }).__nimbusProbe.states.includes('reconnecting'), undefined, {
+      timeout: 10_000,
     })
     await waitUntilConnected(page)
     const { states } = await probe(page)
@@ -150,7 +154,8 @@ describe('browser terminal', () => {
     await page.waitForSelector('#status[data-state="reconnecting"]', { timeout: 10_000 })
     expect(await page.textContent('#status')).toContain('reconnecting')
     server = await startDevServer({ port, persistDir })
-    await waitUntilConnected(page)
+    // The page retries on its own; its backoff is capped at 10 s.
+    await waitUntilConnected(page, 30_000)
     await waitForPrompt(page)
     expect(await runCommand(page, 'cat /home/user/f.txt')).toEqual(['hello'])
   })
