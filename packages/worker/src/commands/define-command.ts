@@ -59,6 +59,8 @@ export interface CommandDefinition<F extends Record<string, FlagSpec>> {
   numericFlag?: keyof F & string
   /** Options end at the first operand (echo, env, xargs, timeout). */
   stopAtOperand?: boolean
+  /** `-5` is a negative number operand, not an option (seq). */
+  negativeOperands?: boolean
   /** Skip option parsing entirely; `--help` is still recognised when it is the only argument. */
   rawArgs?: boolean
   /** bash's `echo` prints `--help` literally; such commands turn help off. */
@@ -116,7 +118,7 @@ interface Parsed {
 export const parseFlags = (
   args: readonly string[],
   flags: Record<string, FlagSpec>,
-  opts: { numericFlag?: string; stopAtOperand?: boolean } = {},
+  opts: { numericFlag?: string; stopAtOperand?: boolean; negativeOperands?: boolean } = {},
 ): Parsed => {
   const values: Record<string, unknown> = {}
   for (const [key, s] of Object.entries(flags)) {
@@ -187,7 +189,7 @@ export const parseFlags = (
       }
       continue
     }
-    if (a.startsWith('-') && a.length > 1) {
+    if (a.startsWith('-') && a.length > 1 && !(opts.negativeOperands && /^-\.?\d/.test(a))) {
       if (opts.numericFlag && /^-\d+$/.test(a)) {
         set(opts.numericFlag, a.slice(1), a)
         continue
@@ -245,6 +247,7 @@ export const defineCommand = <const F extends Record<string, FlagSpec> = Record<
           parsed = parseFlags(ctx.args, flags, {
             ...(def.numericFlag ? { numericFlag: def.numericFlag } : {}),
             ...(def.stopAtOperand ? { stopAtOperand: true } : {}),
+            ...(def.negativeOperands ? { negativeOperands: true } : {}),
           })
         } catch (e) {
           if (!(e instanceof UsageError)) throw e
