@@ -104,3 +104,23 @@ export function runCli(args: string[], opts: RunOptions): Promise<CliRun> {
     child.stdin?.end(opts.input ?? '')
   })
 }
+
+/**
+ * For tests that run the Worker itself: recompiles @nimbus-sh/worker and @nimbus-sh/sdk with
+ * tsc when their sources are newer than their dist. Type errors are left to those packages'
+ * own checks; what matters here is that the emitted JavaScript is current.
+ */
+export function ensureWorkspaceBuilt(): void {
+  for (const pkg of ['worker', 'sdk']) {
+    const src = join(REPO_ROOT, 'packages', pkg, 'src')
+    const out = join(REPO_ROOT, 'packages', pkg, pkg === 'sdk' ? 'dist/worker.js' : 'dist/index.js')
+    if (newestMtime(src) > mtime(out)) {
+      try {
+        execFileSync('npx', ['tsc', '-p', join(REPO_ROOT, 'packages', pkg, 'tsconfig.build.json')], { cwd: REPO_ROOT, stdio: 'pipe' })
+      } catch {
+        // Emitted despite type errors; the Worker start below shows whether it runs.
+      }
+    }
+  }
+  ensureCliBuilt()
+}
