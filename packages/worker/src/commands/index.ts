@@ -2,24 +2,34 @@
 import type { Command } from './types.js'
 import basenameCmd from './basename.js'
 import catCmd from './cat.js'
+import chmodCmd from './chmod.js'
 import commCmd from './comm.js'
+import cpCmd from './cp.js'
 import cutCmd from './cut.js'
+import dfCmd from './df.js'
 import dirnameCmd from './dirname.js'
+import duCmd from './du.js'
 import echoCmd from './echo.js'
 import falseCmd from './false.js'
 import foldCmd from './fold.js'
 import headCmd from './head.js'
+import lnCmd from './ln.js'
 import lsCmd from './ls.js'
 import mkdirCmd from './mkdir.js'
+import mvCmd from './mv.js'
 import nlCmd from './nl.js'
 import pasteCmd from './paste.js'
 import printfCmd from './printf.js'
 import pwdCmd from './pwd.js'
+import readlinkCmd from './readlink.js'
+import realpathCmd from './realpath.js'
 import revCmd from './rev.js'
 import rmCmd from './rm.js'
+import rmdirCmd from './rmdir.js'
 import seqCmd from './seq.js'
 import sleepCmd from './sleep.js'
 import sortCmd from './sort.js'
+import statCmd from './stat.js'
 import tacCmd from './tac.js'
 import tailCmd from './tail.js'
 import teeCmd from './tee.js'
@@ -33,24 +43,34 @@ import yesCmd from './yes.js'
 export const allCommands: readonly Command[] = [
   basenameCmd,
   catCmd,
+  chmodCmd,
   commCmd,
+  cpCmd,
   cutCmd,
+  dfCmd,
   dirnameCmd,
+  duCmd,
   echoCmd,
   falseCmd,
   foldCmd,
   headCmd,
+  lnCmd,
   lsCmd,
   mkdirCmd,
+  mvCmd,
   nlCmd,
   pasteCmd,
   printfCmd,
   pwdCmd,
+  readlinkCmd,
+  realpathCmd,
   revCmd,
   rmCmd,
+  rmdirCmd,
   seqCmd,
   sleepCmd,
   sortCmd,
+  statCmd,
   tacCmd,
   tailCmd,
   teeCmd,

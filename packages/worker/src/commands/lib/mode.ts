@@ -17,7 +17,7 @@ export const applyMode = (spec: string, current: number, isDir: boolean): number
     const who = m[1] ?? ''
     let mask = 0
     for (const w of who === '' ? 'a' : who) mask |= w === 'u' ? 0o4700 : w === 'g' ? 0o2070 : w === 'o' ? 0o1007 : 0o7777
-    for (const [, op, perms] of (m[2] ?? '').matchAll(/([-+=])([rwxXst]*|[ugo])/g)) {
+    for (const [, op, perms] of (m[2] ?? '').matchAll(/([-+=])([ugo]|[rwxXst]*)/g)) {
       let bits = 0
       if (perms && /^[ugo]$/.test(perms)) {
         const shift = perms === 'u' ? 6 : perms === 'g' ? 3 : 0

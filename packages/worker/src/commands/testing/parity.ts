@@ -61,7 +61,12 @@ export const parityCases = (command: string): void => {
         else if (fs.lstat(full).type === 'dir') got.files[p] = { dir: fs.readdir(full).map((e) => e.name).sort() }
         else got.files[p] = latin1(fs.readFile(full))
       }
-      expect(got).toEqual(want)
+      // Field by field, so a failure shows the differing text itself.
+      const show = (what: string, a: unknown, b: unknown) => `${what}\n  got: ${JSON.stringify(a)}\n want: ${JSON.stringify(b)}\n`
+      expect(got.stdout, show('stdout', got.stdout, want.stdout)).toBe(want.stdout)
+      expect(got.stderr, show('stderr', got.stderr, want.stderr)).toBe(want.stderr)
+      expect(got.code, show('exit status', got.code, want.code)).toBe(want.code)
+      expect(JSON.stringify(got.files), show('files', got.files, want.files)).toBe(JSON.stringify(want.files))
     })
   }
 }
