@@ -14,7 +14,7 @@ import { ShellState } from './state.js'
 import { lineInput, type Io } from './streams.js'
 import type { ExecOptions, ExecResult, RunIO, ShellOptions, ShellSnapshot } from './types.js'
 
-// INTERACTIVE
+export { InteractiveShell } from './interactive.js'
 export type * from './types.js'
 
 const DEFAULT_PATH = '/usr/local/bin:/usr/bin:/bin'

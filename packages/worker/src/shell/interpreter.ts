@@ -16,6 +16,7 @@ import {
 import { Expander, type ExpandHost } from './expand.js'
 import type { JobTable } from './jobs.js'
 import { Parser } from './parser.js'
+import { waitIfPaused } from './pause.js'
 import { runPipeline } from './pipeline.js'
 import { applyRedirects, RedirectError } from './redirect.js'
 import { lookupPath, runScriptFile } from './scripts.js'
@@ -109,6 +110,8 @@ export class Interpreter implements ExpandHost {
   /** Yields to the event loop every few hundred steps; throws when interrupted. */
   async checkpoint(signal: AbortSignal): Promise<void> {
     if (signal.aborted) throw new InterruptSignal(interruptStatus(signal))
+    const paused = waitIfPaused(signal)
+    if (paused) await paused
     if (++this.rt.ticks % 256 === 0) {
       await new Promise((r) => setTimeout(r, 0))
       if (signal.aborted) throw new InterruptSignal(interruptStatus(signal))
@@ -119,7 +122,8 @@ export class Interpreter implements ExpandHost {
     let status = this.state.lastStatus
     for (const item of script.items) {
       if (item.background) {
-        this.rt.jobs.spawn(this, item.command, env, item.text)
+        const job = this.rt.jobs.spawn(this, item.command, env, item.text)
+        if (this.state.interactive) await env.io.stderr.write(`[${job.id}] ${job.pid}\n`)
         status = 0
         this.state.lastStatus = 0
         continue

@@ -64,4 +64,6 @@ export interface InteractiveShellOptions {
   write(data: string): void
   cols?: number
   rows?: number
+  /** Called after `exit` or Ctrl-D on an empty line; the prompt comes back afterwards. */
+  onExit?(status: number): void
 }
