@@ -89,7 +89,7 @@ export default defineCommand({
       const mode = `(${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${modeString(st.type, st.mode)})`
       await ctx.stdout.write(
         `  File: ${file}\n` +
-          `  Size: ${String(size).padEnd(15)}\tBlocks: ${String(blocks).padEnd(10)} IO Block: 4096   ${TYPE_NAME(st)}\n` +
+          `  Size: ${String(size).padEnd(10)}\tBlocks: ${String(blocks).padEnd(10)} IO Block: 4096   ${TYPE_NAME(st)}\n` +
           `Device: 0,0\tInode: ${String(st.ino).padEnd(11)} Links: ${st.nlink}\n` +
           `Access: ${mode}  Uid: (${String(st.uid).padStart(5)}/${names.user(st.uid).padStart(8)})   Gid: (${String(st.gid).padStart(5)}/${names.group(st.gid).padStart(8)})\n` +
           `Access: ${statDate(st.atimeMs)}\nModify: ${statDate(st.mtimeMs)}\nChange: ${statDate(st.ctimeMs)}\n Birth: -\n`,
