@@ -24,6 +24,17 @@ export async function openTerminal(sessionId: string, headers: Record<string, st
     for (const w of waiters) w()
   })
   const screen = () => messages.map((m) => (m.t === 'o' || m.t === 'h' ? m.d : '')).join('')
+  // The replay frame comes first; wait for it so callers see the attach state.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no replay frame within 5 s')), 5000)
+    const check = () => {
+      if (messages.length === 0) return
+      waiters.delete(check)
+      clearTimeout(timer)
+      resolve()
+    }
+    waiters.add(check)
+  })
   return {
     messages,
     screen,
