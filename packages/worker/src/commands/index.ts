@@ -12,6 +12,7 @@ import duCmd from './du.js'
 import echoCmd from './echo.js'
 import falseCmd from './false.js'
 import foldCmd from './fold.js'
+import grepCmd from './grep.js'
 import headCmd from './head.js'
 import lnCmd from './ln.js'
 import lsCmd from './ls.js'
@@ -53,6 +54,7 @@ export const allCommands: readonly Command[] = [
   echoCmd,
   falseCmd,
   foldCmd,
+  grepCmd,
   headCmd,
   lnCmd,
   lsCmd,
