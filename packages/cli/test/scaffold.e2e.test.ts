@@ -41,6 +41,24 @@ function freePort(): Promise<number> {
   })
 }
 
+/**
+ * fetch, retried once when the dev server drops a kept-alive connection (it closes idle
+ * sockets, and restarts the Worker when a dependency's build output changes).
+ */
+async function get(path: string, init: RequestInit = {}): Promise<Response> {
+  const url = path.startsWith('http') ? path : `${origin}${path}`
+  try {
+    return await fetch(url, init)
+  } catch (err) {
+    await new Promise((r) => setTimeout(r, 1000))
+    try {
+      return await fetch(url, init)
+    } catch {
+      throw new Error(`GET ${url} failed (${String(err)}); wrangler output:\n${logs.slice(-4000)}`)
+    }
+  }
+}
+
 function run(file: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [file, ...args], { cwd, timeout: 120_000 }, (err, stdout, stderr) => {
@@ -102,33 +120,35 @@ describe('nimbus init scaffold', () => {
       await new Promise((r) => setTimeout(r, 250))
     }
 
-    const landing = await fetch(`${origin}/`)
+    const landing = await get('/')
     expect(landing.status).toBe(200)
     expect(landing.headers.get('content-type')).toContain('text/html')
 
     // .dev.vars holds JWT_SECRET, so the deployment enforces tokens.
-    const anonymous = await fetch(`${origin}/new`, { redirect: 'manual' })
+    const anonymous = await get('/new', { redirect: 'manual' })
     expect(anonymous.status).toBe(401)
 
     const mint = await runCli(['token', 'mint', '--tenant', 'e2e', '--scopes', 'session:create'], { cwd: app })
     expect(mint.code, mint.stderr).toBe(0)
-    const created = await fetch(`${origin}/new`, { redirect: 'manual', headers: { authorization: `Bearer ${mint.stdout.trim()}` } })
+    const created = await get('/new', { redirect: 'manual', headers: { authorization: `Bearer ${mint.stdout.trim()}` } })
     expect(created.status).toBe(302)
     expect(created.headers.get('location')).toMatch(new RegExp(`^${origin}/s/[A-Za-z0-9._-]+/$`))
 
     const link = await runCli(['session', 'new', '--endpoint', origin, '--tenant', 'e2e', '--json'], { cwd: app })
     expect(link.code, link.stderr).toBe(0)
     const { url, id } = JSON.parse(link.stdout) as { url: string; id: string }
-    const open = await fetch(url, { redirect: 'manual' })
+    const open = await get(url, { redirect: 'manual' })
     expect(open.status).toBeGreaterThanOrEqual(300)
     expect(open.status).toBeLessThan(400)
     const cookie = open.headers.get('set-cookie')?.split(';')[0]
     expect(cookie).toMatch(/^nimbus_token=/)
-    const page = await fetch(`${origin}/s/${id}/`, { headers: { cookie: cookie ?? '' } })
+    const page = await get(`/s/${id}/`, { headers: { cookie: cookie ?? '' } })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toContain('text/html')
 
-    const wrongSession = await fetch(`${origin}/s/other-session/`, { headers: { cookie: cookie ?? '' } })
-    expect(wrongSession.status).toBe(401)
+    const wrongSession = await get('/s/other-session/', { headers: { cookie: cookie ?? '' } })
+    // The link's token is pinned to its own session.
+    expect(wrongSession.status).toBe(403)
+    expect(await wrongSession.json()).toMatchObject({ ok: false, code: 'E_SESSION_PIN_MISMATCH' })
   }, 150_000)
 })
