@@ -63,6 +63,9 @@ describe('tenancy through the router', () => {
     expect(await other.json()).toMatchObject({ ok: false, code: 'E_SESSION_PIN_MISMATCH' })
     const create = await send(undefined, vars, '/new', { headers: bearer(pinned) })
     expect(create.status).toBe(403)
+    // Even without a scopes list, a pinned token cannot start new sessions.
+    const unscoped = await send(undefined, vars, '/new', { headers: bearer(await mint({ tn: 'tenant-p', sid: 'pinned-1' })) })
+    expect(await unscoped.json()).toMatchObject({ ok: false, code: 'E_SESSION_PIN_MISMATCH' })
   })
 
   it('the session cookie from an attach link authenticates the terminal socket', async () => {

@@ -122,6 +122,12 @@ describe('authenticate', () => {
     )
   })
 
+  it('refuses a pinned token on routes that name no session', async () => {
+    const pinned = await mint({ tn: 'acme', sid: 'a' })
+    const req = get('/new', { authorization: `Bearer ${pinned}` })
+    expect(await codeOf(authenticate(req, env, undefined, { scope: 'session:create' }))).toBe('E_SESSION_PIN_MISMATCH')
+  })
+
   it('verifies with the rotation secret too', async () => {
     const old = await mint({ tn: 'acme' })
     const rotated = { JWT_SECRET: OTHER_SECRET, JWT_SECRET_PREVIOUS: SECRET }

@@ -9,7 +9,7 @@
  */
 import { TOKEN_QUERY_PARAM } from '../auth/session-url.js'
 import { ID_COMPONENT_RE, type NimbusTokenClaims } from '../auth/claims.js'
-import { NimbusTokenMalformedError } from '../auth/errors.js'
+import { NimbusSessionPinError, NimbusTokenMalformedError } from '../auth/errors.js'
 import { signingSecret } from '../auth/secret.js'
 import { verifyNimbusToken } from '../auth/token.js'
 
@@ -99,8 +99,8 @@ export function findToken(request: Request, sessionId?: string): { token: string
  * Authenticates a request for a route that needs `need.scope` (and, for session routes,
  * `need.sessionId`). The token comes from `Authorization: Bearer`, else `?nimbus_token=`,
  * else the session cookie on that session's own paths (see `findToken`). Verifies the
- * scope and the session pin; throws NimbusAuthError subclasses. Legacy mode never looks
- * at tokens.
+ * scope and the session pin (a pinned token is refused on routes that name no session);
+ * throws NimbusAuthError subclasses. Legacy mode never looks at tokens.
  */
 export async function authenticate(
   request: Request,
@@ -119,6 +119,10 @@ export async function authenticate(
     ...(need.scope !== undefined && { requiredScope: need.scope }),
     ...(need.sessionId !== undefined && { sessionId: need.sessionId }),
   })
+  // A pinned token is for its one session: routes that name no session (such as /new) refuse it.
+  if (claims.sid !== undefined && need.sessionId === undefined) {
+    throw new NimbusSessionPinError('token is pinned to one session and cannot be used on this route')
+  }
   return { kind: 'token', claims, tenantSegment: doInstanceName, source: found.source }
 }
 
