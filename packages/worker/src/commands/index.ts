@@ -27,6 +27,7 @@ import realpathCmd from './realpath.js'
 import revCmd from './rev.js'
 import rmCmd from './rm.js'
 import rmdirCmd from './rmdir.js'
+import sedCmd from './sed.js'
 import seqCmd from './seq.js'
 import sleepCmd from './sleep.js'
 import sortCmd from './sort.js'
@@ -69,6 +70,7 @@ export const allCommands: readonly Command[] = [
   revCmd,
   rmCmd,
   rmdirCmd,
+  sedCmd,
   seqCmd,
   sleepCmd,
   sortCmd,

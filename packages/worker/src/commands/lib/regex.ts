@@ -71,10 +71,10 @@ export const translateRegex = (src: string, opts: TranslateOptions): string => {
   let out = ''
   let depth = 0
   // Where a `*` would have nothing to repeat (start, after `(` or `|`): literal in BRE.
-  let atStart = true
+  let atStart: boolean = true
   for (let i = 0; i < src.length; i++) {
     const c = src[i] as string
-    const wasStart = atStart
+    const wasStart: boolean = atStart
     atStart = false
     if (c === '\\') {
       const n = src[i + 1]
