@@ -77,4 +77,14 @@ describe('exec over RPC', () => {
     expect(missing.exitCode).toBe(1)
     expect(missing.stderr).toBe('cat: nope.txt: No such file or directory\n')
   })
+
+  it('a write past the quota fails with ENOSPC and loses nothing already written', async () => {
+    const stub = stubOf('rpc-quota')
+    expect((await stub.exec('echo safe > keep.txt')).exitCode).toBe(0)
+    const big = await stub.exec('seq 1 2000000 > big.txt')
+    expect(big.exitCode).not.toBe(0)
+    expect(big.stderr).toContain('No space left on device')
+    expect(await stub.exec('cat keep.txt')).toMatchObject({ stdout: 'safe\n', exitCode: 0 })
+    expect((await stub.exec('rm -f big.txt && echo ok')).stdout).toBe('ok\n')
+  })
 })
