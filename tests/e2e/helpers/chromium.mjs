@@ -20,12 +20,12 @@ const FLAGS = [
   '--disable-sync',
 ]
 
-/** Path of the Chromium binary: $CHROMIUM_PATH, else /usr/bin/chromium, else `chromium` on PATH. */
+/** Path of the Chromium binary: $CHROMIUM_PATH, else /usr/bin/chromium, else `chromium` or `chromium-browser` on PATH. */
 export function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium']
   for (const c of candidates) if (c && existsSync(c)) return c
   try {
-    const found = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim()
+    const found = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim()
     if (found) return found
   } catch {
     // Not on PATH either; fall through to the error.
