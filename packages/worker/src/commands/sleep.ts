@@ -25,7 +25,7 @@ export default defineCommand({
     if (ctx.signal.aborted) return 130
     const aborted = await new Promise<boolean>((resolve) => {
       const onAbort = () => {
-        clearTimeout(timer)
+        if (timer !== undefined) clearTimeout(timer)
         resolve(true)
       }
       // setTimeout caps near 24.8 days; an infinite sleep just waits for the abort.

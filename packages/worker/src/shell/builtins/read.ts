@@ -75,7 +75,7 @@ export default defineBuiltin({
         readIt().then(() => false),
         new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeout * 1000))),
       ])
-      clearTimeout(timer)
+      if (timer !== undefined) clearTimeout(timer)
       if (timedOut) return 142
     } else await readIt()
     if (line === null) {
