@@ -25,6 +25,7 @@ describe('@nimbus-sh/config exports', () => {
         'isRuntimeName',
         'nimbusBucketsFromWrangler',
         'nimbusConfigSchema',
+        'nimbusVars',
         'parseJsonc',
         'parseNimbusConfig',
         'renderWranglerJsonc',

@@ -33,3 +33,4 @@ export {
 export { renderWranglerJsonc } from './wrangler/render.js'
 export { parseJsonc } from './wrangler/jsonc.js'
 export { nimbusBucketsFromWrangler } from './wrangler/read.js'
+export { nimbusVars, type NimbusVarsOptions } from './wrangler/vars.js'
