@@ -41,10 +41,15 @@ describe('auth modes through the handler', () => {
     }
   })
 
-  it('token mode: the terminal page needs a token; legacy mode serves it to anyone', async () => {
-    expect((await send(undefined, withSecret, '/s/page-1/')).status).toBe(401)
+  it('token mode: the page is a plain shell, its socket needs a token; legacy mode serves both to anyone', async () => {
+    expect((await send(undefined, withSecret, '/s/page-1/')).status).toBe(200)
+    const upgrade = { upgrade: 'websocket' }
+    expect((await send(undefined, withSecret, '/s/page-1/ws', { headers: upgrade })).status).toBe(401)
     const token = await mint({ tn: 'acme' })
-    expect((await send(undefined, withSecret, '/s/page-1/', { headers: bearer(token) })).status).toBe(200)
+    const socket = await send(undefined, withSecret, '/s/page-1/ws', { headers: { ...upgrade, ...bearer(token) } })
+    expect(socket.status).toBe(101)
+    socket.webSocket?.accept()
+    socket.webSocket?.close()
     expect((await send({ mode: 'legacy' }, withSecret, '/s/page-1/')).status).toBe(200)
     expect((await send({ mode: 'legacy' }, withSecret, '/s/page-1/?nimbus_token=junk')).status).toBe(200)
   })
@@ -69,7 +74,7 @@ describe('auth modes through the handler', () => {
     const res = await send(undefined, withSecret, `/s/cookie-4/?nimbus_token=${token}`)
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string
     expect((await send(undefined, withSecret, '/s/cookie-4/', { headers: { cookie } })).status).toBe(200)
-    const other = await send(undefined, withSecret, '/s/cookie-5/', { headers: { cookie } })
+    const other = await send(undefined, withSecret, '/s/cookie-5/ws', { headers: { cookie, upgrade: 'websocket' } })
     expect(other.status).toBe(403)
     expect(await other.json()).toMatchObject({ code: 'E_SESSION_PIN_MISMATCH' })
   })

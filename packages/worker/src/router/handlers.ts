@@ -52,7 +52,9 @@ export async function terminalPage({ request, url, env, options }: RequestContex
     const redirect = tokenCookieRedirect(request, sessionId, token)
     if (redirect) return redirect
   }
-  await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
+  // The page itself holds nothing of the session: the socket it opens is what needs the
+  // token. Serving it unauthenticated also lets a SameSite=Strict cookie, set by a redirect
+  // that began on another site, arrive with the (same-site) socket request instead.
   return servePage(env, url, '/s/')
 }
 
