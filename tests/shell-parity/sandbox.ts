@@ -26,8 +26,9 @@ export async function runInSandbox(c: Pick<ParityCase, 'script' | 'stdin'>): Pro
   const shell = new Shell({
     fs: createTestVfs(),
     cwd: '/home/user',
-    env: { HOME: '/home/user', USER: 'user', LOGNAME: 'user', PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C', TERM: 'dumb', SHELL: '/bin/bash' },
+    env: { HOME: '/home/user', USER: 'user', LOGNAME: 'user', PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C.UTF-8', TERM: 'dumb', SHELL: '/bin/bash' },
   })
   const r = await shell.exec(c.script, { timeoutMs: 10_000, ...(c.stdin !== undefined ? { stdin: c.stdin } : {}) })
-  return { stdout: r.stdout, stderr: (normalizeBash as (s: string) => string)(r.stderr), exitCode: r.exitCode }
+  const norm = normalizeBash as (s: string) => string
+  return { stdout: norm(r.stdout), stderr: norm(r.stderr), exitCode: r.exitCode }
 }

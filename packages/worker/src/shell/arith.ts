@@ -11,7 +11,7 @@ export interface ArithScope {
 }
 
 type Node =
-  | { t: 'num'; v: number }
+  | { t: 'num'; v: bigint }
   | { t: 'var'; name: string; index?: Node }
   | { t: 'un'; op: string; a: Node }
   | { t: 'bin'; op: string; a: Node; b: Node }
@@ -23,7 +23,7 @@ type Node =
 const cache = new Map<string, Node | null>()
 
 const err = (expr: string, msg: string): ShellError =>
-  new ShellError('arith', `${expr.trim()}: ${msg}`)
+  new ShellError('arith', `${expr.replace(/^\s+/, '')}: ${msg}`)
 
 const BIN_PREC: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6,
@@ -32,56 +32,68 @@ const BIN_PREC: Record<string, number> = {
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^='])
 const TOKEN_RE = /\s*(0[xX][0-9a-fA-F]+|\d+#[0-9A-Za-z@_]+|\d+|[A-Za-z_][A-Za-z0-9_]*|<<=|>>=|\*\*|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%]=|[&|^]=|[-+*/%<>=!~&|^?:(),\[\]])/y
 
-function tokenize(src: string): string[] {
-  const out: string[] = []
-  TOKEN_RE.lastIndex = 0
+function tokenize(src: string): { toks: string[]; starts: number[] } {
+  const toks: string[] = []
+  const starts: number[] = []
   let pos = 0
   while (pos < src.length) {
     if (/^\s*$/.test(src.slice(pos))) break
     TOKEN_RE.lastIndex = pos
     const m = TOKEN_RE.exec(src)
     if (!m) {
-      const rest = src.slice(pos).trim()
+      const rest = src.slice(pos).replace(/^\s+/, '')
       throw err(src, `syntax error: invalid arithmetic operator (error token is "${rest}")`)
     }
-    out.push(m[1]!)
+    toks.push(m[1]!)
+    starts.push(TOKEN_RE.lastIndex - m[1]!.length)
     pos = TOKEN_RE.lastIndex
   }
-  return out
+  return { toks, starts }
 }
 
-function parseNumber(tok: string, src: string): number {
-  if (/^0[xX]/.test(tok)) return parseInt(tok.slice(2), 16)
+function parseNumber(tok: string, src: string): bigint {
+  if (/^0[xX]/.test(tok)) return BigInt.asIntN(64, BigInt(tok))
   const based = /^(\d+)#(.+)$/.exec(tok)
   if (based) {
     const base = Number(based[1])
     const digits = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@_'
-    let v = 0
+    let v = 0n
     for (const ch of based[2]!) {
       const d = base <= 36 ? digits.indexOf(ch.toLowerCase()) : digits.indexOf(ch)
       if (d < 0 || d >= base) throw err(src, `value too great for base (error token is "${tok}")`)
-      v = v * base + d
+      v = v * BigInt(base) + BigInt(d)
     }
-    return v
+    return BigInt.asIntN(64, v)
   }
   if (tok.length > 1 && tok.startsWith('0')) {
     if (!/^[0-7]+$/.test(tok)) throw err(src, `value too great for base (error token is "${tok}")`)
-    return parseInt(tok, 8)
+    return BigInt.asIntN(64, BigInt('0o' + tok.slice(1)))
   }
-  return Number(tok)
+  return BigInt.asIntN(64, BigInt(tok))
 }
 
 class ArithParser {
   private i = 0
+  private readonly toks: string[]
+  private readonly starts: number[]
   constructor(
-    private readonly toks: string[],
+    lexed: { toks: string[]; starts: number[] },
     private readonly src: string,
-  ) {}
+  ) {
+    this.toks = lexed.toks
+    this.starts = lexed.starts
+  }
+
+  /** bash reports the rest of the expression from the failing token (the last one at the end). */
+  private rest(): string {
+    const at = this.i < this.toks.length ? this.starts[this.i]! : this.starts[this.starts.length - 1] ?? this.src.length
+    return this.src.slice(at)
+  }
 
   parse(): Node | null {
     if (this.toks.length === 0) return null
     const n = this.comma()
-    if (this.i < this.toks.length) throw err(this.src, `syntax error in expression (error token is "${this.toks.slice(this.i).join(' ')}")`)
+    if (this.i < this.toks.length) throw err(this.src, `syntax error in expression (error token is "${this.rest()}")`)
     return n
   }
 
@@ -173,7 +185,7 @@ class ArithParser {
 
   private postfix(): Node {
     const tok = this.peek()
-    if (tok === undefined) throw err(this.src, 'syntax error: operand expected (error token is "")')
+    if (tok === undefined) throw err(this.src, `syntax error: operand expected (error token is "${this.rest()}")`)
     if (tok === '(') {
       this.i++
       const n = this.comma()
@@ -194,11 +206,11 @@ class ArithParser {
       }
       return index ? { t: 'var', name: tok, index } : { t: 'var', name: tok }
     }
-    throw err(this.src, `syntax error: operand expected (error token is "${this.toks.slice(this.i).join(' ')}")`)
+    throw err(this.src, `syntax error: operand expected (error token is "${this.rest()}")`)
   }
 
   private expect(tok: string): void {
-    if (this.peek() !== tok) throw err(this.src, `syntax error: \`${tok}' expected (error token is "${this.toks.slice(this.i).join(' ')}")`)
+    if (this.peek() !== tok) throw err(this.src, `syntax error: \`${tok}' expected (error token is "${this.rest()}")`)
     this.i++
   }
 }
@@ -212,17 +224,14 @@ export function parseArith(src: string): Node | null {
   return n
 }
 
-const toInt = (v: number): number => {
-  // Keep 64-bit-ish semantics within JS safe range; wrap via BigInt only when needed.
-  if (Number.isSafeInteger(v)) return v
-  return Number(BigInt.asIntN(64, BigInt(Math.trunc(v))))
-}
-
-export function evaluateArith(src: string, scope: ArithScope, depth = 0): number {
+export function evaluateArith(src: string, scope: ArithScope, depth = 0): bigint {
   const node = parseArith(src)
-  if (!node) return 0
+  if (!node) return 0n
   return new Evaluator(scope, src, depth).eval(node)
 }
+
+const I64 = (v: bigint): bigint => BigInt.asIntN(64, v)
+const bool = (b: boolean): bigint => (b ? 1n : 0n)
 
 class Evaluator {
   constructor(
@@ -231,80 +240,81 @@ class Evaluator {
     private readonly depth: number,
   ) {}
 
-  private readVar(name: string, index?: Node): number {
-    const raw = this.scope.get(name, index ? this.eval(index) : undefined)
-    if (raw === undefined || raw === '') return 0
+  private index(n: Node | undefined): number | undefined {
+    return n ? Number(this.eval(n)) : undefined
+  }
+
+  private readVar(name: string, index?: number): bigint {
+    const raw = this.scope.get(name, index)
+    if (raw === undefined || raw === '') return 0n
     const s = raw.trim()
-    if (/^-?\d+$/.test(s)) return Number(s)
+    if (/^-?\d+$/.test(s) && !/^-?0\d/.test(s)) return I64(BigInt(s))
     if (this.depth > 64) throw err(this.src, 'expression recursion level exceeded')
     return evaluateArith(s, this.scope, this.depth + 1)
   }
 
-  eval(n: Node): number {
+  eval(n: Node): bigint {
     switch (n.t) {
       case 'num': return n.v
-      case 'var': return this.readVar(n.name, n.index)
+      case 'var': return this.readVar(n.name, this.index(n.index))
       case 'comma': this.eval(n.a); return this.eval(n.b)
-      case 'cond': return this.eval(n.c) !== 0 ? this.eval(n.a) : this.eval(n.b)
+      case 'cond': return this.eval(n.c) !== 0n ? this.eval(n.a) : this.eval(n.b)
       case 'un': {
         const a = this.eval(n.a)
         switch (n.op) {
-          case '-': return toInt(-a)
+          case '-': return I64(-a)
           case '+': return a
-          case '!': return a === 0 ? 1 : 0
-          default: return ~a
+          case '!': return bool(a === 0n)
+          default: return I64(~a)
         }
       }
       case 'incdec': {
-        const idx = n.index ? this.eval(n.index) : undefined
-        const old = this.readVar(n.name, idx === undefined ? undefined : { t: 'num', v: idx })
-        const v = n.op === '++' ? old + 1 : old - 1
+        const idx = this.index(n.index)
+        const old = this.readVar(n.name, idx)
+        const v = I64(n.op === '++' ? old + 1n : old - 1n)
         this.scope.set(n.name, String(v), idx)
         return n.prefix ? v : old
       }
       case 'assign': {
-        const idx = n.index ? this.eval(n.index) : undefined
+        const idx = this.index(n.index)
         let v = this.eval(n.b)
-        if (n.op !== '=') {
-          const old = this.readVar(n.name, idx === undefined ? undefined : { t: 'num', v: idx })
-          v = this.binop(n.op.slice(0, -1), old, v)
-        }
+        if (n.op !== '=') v = this.binop(n.op.slice(0, -1), this.readVar(n.name, idx), v)
         this.scope.set(n.name, String(v), idx)
         return v
       }
       case 'bin': {
-        if (n.op === '&&') return this.eval(n.a) !== 0 && this.eval(n.b) !== 0 ? 1 : 0
-        if (n.op === '||') return this.eval(n.a) !== 0 || this.eval(n.b) !== 0 ? 1 : 0
+        if (n.op === '&&') return bool(this.eval(n.a) !== 0n && this.eval(n.b) !== 0n)
+        if (n.op === '||') return bool(this.eval(n.a) !== 0n || this.eval(n.b) !== 0n)
         return this.binop(n.op, this.eval(n.a), this.eval(n.b))
       }
     }
   }
 
-  private binop(op: string, a: number, b: number): number {
+  private binop(op: string, a: bigint, b: bigint): bigint {
     switch (op) {
-      case '+': return toInt(a + b)
-      case '-': return toInt(a - b)
-      case '*': return Number.isSafeInteger(a * b) ? a * b : Number(BigInt.asIntN(64, BigInt(a) * BigInt(b)))
+      case '+': return I64(a + b)
+      case '-': return I64(a - b)
+      case '*': return I64(a * b)
       case '/':
-        if (b === 0) throw err(this.src, 'division by 0 (error token is "' + this.src.trim().split('/').pop()!.trim() + '")')
-        return Math.trunc(a / b)
+        if (b === 0n) throw err(this.src, `division by 0 (error token is "${this.src.split('/').pop()!.replace(/^\s+/, '')}")`)
+        return I64(a / b)
       case '%':
-        if (b === 0) throw err(this.src, 'division by 0 (error token is "' + this.src.trim().split('%').pop()!.trim() + '")')
-        return a % b
+        if (b === 0n) throw err(this.src, `division by 0 (error token is "${this.src.split('%').pop()!.replace(/^\s+/, '')}")`)
+        return I64(a % b)
       case '**':
-        if (b < 0) throw err(this.src, 'exponent less than 0 (error token is "' + String(b) + '")')
-        return Number(BigInt.asIntN(64, BigInt(a) ** BigInt(b)))
-      case '<<': return Number(BigInt.asIntN(64, BigInt(a) << BigInt(b)))
-      case '>>': return Number(BigInt.asIntN(64, BigInt(a) >> BigInt(b)))
-      case '&': return Number(BigInt.asIntN(64, BigInt(a) & BigInt(b)))
-      case '|': return Number(BigInt.asIntN(64, BigInt(a) | BigInt(b)))
-      case '^': return Number(BigInt.asIntN(64, BigInt(a) ^ BigInt(b)))
-      case '==': return a === b ? 1 : 0
-      case '!=': return a !== b ? 1 : 0
-      case '<': return a < b ? 1 : 0
-      case '>': return a > b ? 1 : 0
-      case '<=': return a <= b ? 1 : 0
-      case '>=': return a >= b ? 1 : 0
+        if (b < 0n) throw err(this.src, `exponent less than 0 (error token is "${String(b)}")`)
+        return I64(a ** b)
+      case '<<': return I64(a << (b & 63n))
+      case '>>': return I64(a >> (b & 63n))
+      case '&': return I64(a & b)
+      case '|': return I64(a | b)
+      case '^': return I64(a ^ b)
+      case '==': return bool(a === b)
+      case '!=': return bool(a !== b)
+      case '<': return bool(a < b)
+      case '>': return bool(a > b)
+      case '<=': return bool(a <= b)
+      case '>=': return bool(a >= b)
       default: throw err(this.src, `syntax error: invalid arithmetic operator (error token is "${op}")`)
     }
   }

@@ -71,6 +71,8 @@ export interface SimpleCommand {
   type: 'simple'
   assignments: Assignment[]
   words: Word[]
+  /** `local a=(1 2)`: array values given to declaration builtins, by word index. */
+  arrays?: Array<{ index: number; values: Word[] }>
   redirects: Redirect[]
   line: number
 }

@@ -54,7 +54,7 @@ export async function evalCond(interp: Interpreter, e: CondExpr): Promise<boolea
   }
 }
 
-export function arithCompare(op: string, a: number, b: number): boolean {
+export function arithCompare(op: string, a: bigint, b: bigint): boolean {
   switch (op) {
     case '-eq': return a === b
     case '-ne': return a !== b

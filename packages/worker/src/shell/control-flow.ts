@@ -98,7 +98,7 @@ export async function runCompound(interp: Interpreter, c: Body, env: ExecEnv): P
         if (c.init) await x.arith(c.init)
         for (;;) {
           await interp.checkpoint(env.signal)
-          if (c.cond && (await x.arith(c.cond)) === 0) break
+          if (c.cond && (await x.arithBig(c.cond)) === 0n) break
           const r = await loopBody(interp, c.body, env)
           status = r.status
           if (r.flow === 'break') break
@@ -135,7 +135,7 @@ export async function runCompound(interp: Interpreter, c: Body, env: ExecEnv): P
     }
     case 'arithcmd': {
       try {
-        return (await interp.expander.arith(c.expr)) !== 0 ? 0 : 1
+        return (await interp.expander.arithBig(c.expr)) !== 0n ? 0 : 1
       } catch (e) {
         if (e instanceof ShellError && e.code === 'arith') throw new ShellError('arith', `((: ${e.message}`)
         throw e

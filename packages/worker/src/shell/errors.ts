@@ -13,6 +13,9 @@ export class ShellSyntaxError extends Error {
     readonly token: string,
     readonly incomplete = false,
     readonly code: 'syntax' | 'badsubst' = 'syntax',
+    /** Source offset of the offending token, for the `bash: \`line'` echo. */
+    public pos?: number,
+    readonly status = code === 'badsubst' ? 1 : 2,
   ) {
     super(message)
   }

@@ -115,7 +115,13 @@ export class Expander {
     return frags.map((f) => ('brk' in f ? ' ' : f.text)).join('')
   }
 
+  /** Arithmetic as a JS number (indexes, offsets). */
   async arith(expr: string): Promise<number> {
+    return Number(await this.arithBig(expr))
+  }
+
+  /** Arithmetic with bash's 64-bit integers. */
+  async arithBig(expr: string): Promise<bigint> {
     const text = await this.expandArithText(expr)
     return evaluateArith(text, this.arithScope())
   }
@@ -129,7 +135,7 @@ export class Expander {
         if (v === undefined) {
           const sp = this.host.special(name)
           if (sp !== undefined) return sp
-          if (st.options.nounset) throw new ShellError('unbound', `${name}: unbound variable`, true)
+          if (st.options.nounset) throw new ShellError('unbound', `${name}: unbound variable`, true, 127)
         }
         return v
       },
@@ -200,20 +206,22 @@ export class Expander {
   }
 
   /** Expands parts to fragments. `inDq`: inside double quotes. */
-  async expandParts(parts: WordPart[], inDq: boolean, noSplit = false): Promise<Frag[]> {
+  async expandParts(parts: WordPart[], inDq: boolean, noSplit = false, splitLit = false): Promise<Frag[]> {
     const out: Frag[] = []
     for (const p of parts) {
       switch (p.type) {
         case 'lit':
-          out.push({ text: p.value, quoted: inDq, split: false })
+          out.push({ text: p.value, quoted: inDq, split: splitLit && !inDq && !noSplit })
           break
         case 'quoted':
           out.push({ text: p.value, quoted: true, split: false })
           break
         case 'dq': {
           const inner = await this.expandParts(p.parts, true, noSplit)
-          // An empty "" still makes a field.
-          out.push({ text: '', quoted: true, split: false })
+          // An empty "" still makes a field, but "$@" with no parameters makes none.
+          const only = p.parts.length === 1 ? p.parts[0] : undefined
+          const atOnly = only?.type === 'param' && (only.name === '@' || only.index === '@') && !only.op
+          if (!(atOnly && inner.length === 0)) out.push({ text: '', quoted: true, split: false })
           out.push(...inner)
           break
         }
@@ -226,7 +234,14 @@ export class Expander {
           break
         }
         case 'arith': {
-          const n = await this.arith(p.expr)
+          let n: bigint
+          try {
+            n = await this.arithBig(p.expr)
+          } catch (e) {
+            // An arithmetic error in an expansion ends a non-interactive shell, as in bash.
+            if (e instanceof ShellError && e.code === 'arith') throw new ShellError('arith', e.message, true)
+            throw e
+          }
           out.push({ text: String(n), quoted: inDq, split: !inDq && !noSplit })
           break
         }
@@ -277,7 +292,7 @@ export class Expander {
     if (op?.kind === 'length') {
       const { value, list } = await this.paramValue(p)
       if (list) return [{ text: String(list.length), quoted: inDq, split }]
-      if (value === undefined && st.options.nounset && !/^[@*#?$!-]$/.test(p.name)) throw new ShellError('unbound', `${p.name}: unbound variable`, true)
+      if (value === undefined && st.options.nounset && !/^[@*#?$!-]$/.test(p.name)) throw new ShellError('unbound', `${p.name}: unbound variable`, true, 127)
       return [{ text: String([...(value ?? '')].length), quoted: inDq, split }]
     }
     if (op?.kind === 'keys') {
@@ -305,9 +320,9 @@ export class Expander {
     const isNull = list ? list.length === 0 || (list.length === 1 && list[0] === '') : !value
     if (op && (op.kind === 'default' || op.kind === 'assign' || op.kind === 'alt' || op.kind === 'error')) {
       const use = op.colon ? isSet && !isNull : isSet
-      if (op.kind === 'alt') return use ? this.expandParts(op.word.parts, inDq, noSplit) : []
+      if (op.kind === 'alt') return use ? this.expandParts(op.word.parts, inDq, noSplit, true) : []
       if (!use) {
-        if (op.kind === 'default') return this.expandParts(op.word.parts, inDq, noSplit)
+        if (op.kind === 'default') return this.expandParts(op.word.parts, inDq, noSplit, true)
         if (op.kind === 'assign') {
           const text = await this.expandString(op.word)
           if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name)) throw new ShellError('badsubst', `$${p.name}: cannot assign in this way`)
@@ -316,11 +331,11 @@ export class Expander {
           return [{ text, quoted: inDq, split }]
         }
         const msg = (await this.expandString(op.word)) || 'parameter null or not set'
-        throw new ShellError('param', `${p.name}: ${msg}`, true)
+        throw new ShellError('param', `${p.name}: ${msg}`, true, 127)
       }
     }
     if (!list && value === undefined && st.options.nounset && !/^[@*#?$!-]$/.test(p.name)) {
-      throw new ShellError('unbound', `${p.name}: unbound variable`, true)
+      throw new ShellError('unbound', `${p.name}: unbound variable`, true, 127)
     }
     if (list) {
       let items = list

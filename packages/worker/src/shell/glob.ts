@@ -53,7 +53,7 @@ export function globExpand(fs: Vfs, cwd: string, pattern: string, opts: Pick<She
     cands = next
     if (cands.length === 0) return []
   }
-  if (pattern.endsWith('/')) return cands.map(([s]) => s + '/')
+  if (pattern.endsWith('/')) return cands.filter(([, abs]) => isDir(fs, abs)).map(([s]) => s + '/')
   return cands.map(([s]) => s)
 }
 

@@ -47,6 +47,7 @@ export interface ExecEnv {
   signal: AbortSignal
 }
 
+const DECLARATION = new Set(['declare', 'typeset', 'local', 'export', 'readonly'])
 const KEYWORDS = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', 'time', '{', '}', '!', '[[', ']]', 'in'])
 
 export class Interpreter implements ExpandHost {
@@ -272,9 +273,10 @@ export class Interpreter implements ExpandHost {
     return { fs: this.fs, expander: this.expander, cwd: this.state.cwd, noclobber: this.state.options.noclobber }
   }
 
-  async report(stderr: OutputStream, message: string): Promise<void> {
+  async report(stderr: OutputStream, message: string, line = this.state.lineno): Promise<void> {
+    const prefix = this.state.errorPrefix !== undefined ? `${this.state.errorPrefix}: line ${line}: ` : 'bash: '
     try {
-      await stderr.write(`bash: ${message}\n`)
+      await stderr.write(`${prefix}${message}\n`)
     } catch {
       // stderr went away; nothing else to tell.
     }
@@ -311,7 +313,7 @@ export class Interpreter implements ExpandHost {
     const value = a.value ? await this.expander.expandString(a.value) : ''
     let final = value
     const v = st.lookup(a.name)
-    if (v?.integer) final = String(await this.expander.arith(a.append ? `${st.get(a.name) ?? 0}+(${value})` : value))
+    if (v?.integer) final = String(await this.expander.arithBig(a.append ? `${st.get(a.name) ?? 0}+(${value})` : value))
     if (a.index !== undefined) {
       const idx = a.index === '@' || a.index === '*' ? 0 : await this.expander.arith(a.index)
       st.setElement(a.name, idx, final, a.append && !v?.integer)
@@ -321,7 +323,28 @@ export class Interpreter implements ExpandHost {
 
   private async runSimple(cmd: SimpleCommand, env: ExecEnv): Promise<number> {
     const st = this.state
-    const argv = cmd.words.length ? await this.expander.expandWords(cmd.words) : []
+    st.lineno = cmd.line
+    let arrays: Map<string, string[]> | undefined
+    let argv: string[]
+    const first = cmd.words[0]?.parts
+    const decl = first?.length === 1 && first[0]!.type === 'lit' && DECLARATION.has(first[0]!.value)
+    if (decl || cmd.arrays) {
+      // Declaration builtins take `name=value` words whole: no splitting or globbing.
+      argv = []
+      for (let i = 0; i < cmd.words.length; i++) {
+        const w = cmd.words[i]!
+        const lead = w.parts[0]
+        const arr = cmd.arrays?.find((a) => a.index === i)
+        if (arr) {
+          const text = await this.expander.expandString(w)
+          const values = await this.expander.expandWords(arr.values)
+          ;(arrays ??= new Map()).set(text.replace(/\+?=$/, ''), values)
+          argv.push(text)
+        } else if (decl && i > 0 && lead?.type === 'lit' && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(lead.value)) {
+          argv.push(await this.expander.expandString(w))
+        } else argv.push(...(await this.expander.expandWords([w])))
+      }
+    } else argv = cmd.words.length ? await this.expander.expandWords(cmd.words) : []
     if (argv.length === 0) {
       // Assignments only: they change the shell itself. `x=$(false)` keeps that status.
       st.lastStatus = 0
@@ -368,10 +391,10 @@ export class Interpreter implements ExpandHost {
         await applyRedirects(this.redirectHost(), cmd.redirects, env.io, true)
         return 0
       }
-      if (!cmd.redirects.length) return await this.invoke(argv, env, extraEnv)
+      if (!cmd.redirects.length) return await this.invoke(argv, env, extraEnv, {}, arrays)
       const r = await applyRedirects(this.redirectHost(), cmd.redirects, env.io)
       try {
-        return await this.invoke(argv, { io: r.io, signal: env.signal }, extraEnv)
+        return await this.invoke(argv, { io: r.io, signal: env.signal }, extraEnv, {}, arrays)
       } finally {
         r.close()
       }
@@ -381,7 +404,10 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Runs argv: function, builtin, registered command or script. */
-  async invoke(argv: string[], env: ExecEnv, extraEnv?: Record<string, string>, opts: { skipFunctions?: boolean; onlyBuiltins?: boolean } = {}): Promise<number> {
+  async invoke(
+    argv: string[], env: ExecEnv, extraEnv?: Record<string, string>, opts: { skipFunctions?: boolean; onlyBuiltins?: boolean } = {},
+    arrays?: Map<string, string[]>,
+  ): Promise<number> {
     const name = argv[0]!
     const st = this.state
     if (!opts.skipFunctions && !opts.onlyBuiltins) {
@@ -389,7 +415,7 @@ export class Interpreter implements ExpandHost {
       if (fn) return this.callFunction(name, fn, argv.slice(1), env)
     }
     const b = builtins.get(name)
-    if (b) return b.run({ interp: this, args: argv.slice(1), name, env, extraEnv })
+    if (b) return b.run({ interp: this, args: argv.slice(1), name, env, ...(extraEnv ? { extraEnv } : {}), ...(arrays ? { arrays } : {}) })
     if (opts.onlyBuiltins) {
       await this.report(env.io.stderr, `builtin: ${name}: not a shell builtin`)
       return 1
@@ -481,7 +507,7 @@ export class Interpreter implements ExpandHost {
   }
 
   describe(name: string): ReturnType<ShellServices['describe']> {
-    const alias = this.state.aliases.get(name)
+    const alias = this.aliasesEnabled() ? this.state.aliases.get(name) : undefined
     if (alias !== undefined) return { kind: 'alias', detail: alias }
     if (KEYWORDS.has(name)) return { kind: 'keyword' }
     if (this.state.functions.has(name)) return { kind: 'function' }
@@ -494,8 +520,11 @@ export class Interpreter implements ExpandHost {
 
   async callFunction(name: string, body: AstCommand, args: string[], env: ExecEnv): Promise<number> {
     const st = this.state
-    if (st.depth >= MAX_DEPTH) {
-      throw new ShellError('depth', `${name}: maximum function nesting level exceeded (${MAX_DEPTH})`, false, 1)
+    const funcnest = Number(st.get('FUNCNEST') ?? 0)
+    const limit = funcnest > 0 ? Math.min(funcnest, MAX_DEPTH) : MAX_DEPTH
+    if (st.funcStack.length >= limit) {
+      // Unwinds every frame up to the command line, like bash's FUNCNEST.
+      throw new ShellError('depth', `${name}: maximum function nesting level exceeded (${limit})`, true, 1)
     }
     const savedPos = st.positional
     st.positional = args
@@ -516,8 +545,12 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Parses and runs source in this shell, command by command (eval, source, exec). */
+  aliasesEnabled(): boolean {
+    return this.state.interactive || this.state.options.expandAliases
+  }
+
   async runSource(source: string, env: ExecEnv): Promise<number> {
-    const parser = new Parser(source, { aliases: this.state.aliases })
+    const parser = new Parser(source, { aliases: this.state.aliases, aliasesEnabled: () => this.aliasesEnabled() })
     let status = 0
     for (;;) {
       let script: Script | undefined
@@ -525,9 +558,15 @@ export class Interpreter implements ExpandHost {
         script = parser.parseNext()
       } catch (e) {
         if (e instanceof ShellSyntaxError) {
-          await this.report(env.io.stderr, e.message)
-          this.state.lastStatus = 2
-          return 2
+          const line = parser.lexer.lineAt(e.pos ?? source.length)
+          await this.report(env.io.stderr, e.message, line)
+          if (!this.state.interactive && e.pos !== undefined && e.code === 'syntax') {
+            const start = source.lastIndexOf('\n', e.pos - 1) + 1
+            const end = source.indexOf('\n', e.pos)
+            await this.report(env.io.stderr, `\`${source.slice(start, end < 0 ? source.length : end)}'`, line)
+          }
+          this.state.lastStatus = e.status
+          return e.status
         }
         throw e
       }

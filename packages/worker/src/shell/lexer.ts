@@ -63,10 +63,17 @@ export class Lexer {
     this.buffered = undefined
   }
 
+  private lineCache = { pos: 0, line: 1 }
+
   lineAt(pos: number): number {
-    let n = 1
-    for (let i = 0; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') n++
-    return n
+    let { pos: from, line } = this.lineCache
+    if (pos < from) {
+      from = 0
+      line = 1
+    }
+    for (let i = from; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') line++
+    this.lineCache = { pos, line }
+    return line
   }
 
   addHeredoc(h: PendingHeredoc): void {
@@ -259,7 +266,7 @@ export class Lexer {
         this.pos++
         continue
       }
-      if (c === '~' && mode === 'word' && lit === '' && parts.length === 0 && this.pos === wordStart) {
+      if (c === '~' && (mode === 'word' || mode === 'param') && lit === '' && parts.length === 0 && this.pos === wordStart) {
         this.pos++
         const user = this.readTildeUser()
         if (user === '\0') lit += '~'
@@ -287,7 +294,7 @@ export class Lexer {
     let user = ''
     while (this.pos < this.src.length && /[A-Za-z0-9_.+-]/.test(this.src[this.pos]!)) user += this.src[this.pos++]
     const n = this.src[this.pos]
-    if (n !== undefined && n !== '/' && n !== ':' && !META.has(n)) {
+    if (n !== undefined && n !== '/' && n !== ':' && n !== '}' && !META.has(n)) {
       // Not a tilde prefix after all (`~foo"bar"`): keep it literal.
       this.pos -= user.length
       return '\0' // marker handled below
@@ -510,6 +517,7 @@ export class Lexer {
         else if ((ch === ':' || ch === '}') && depth === 0) break
       }
       const offset = s.slice(this.pos, i)
+      if (offset.trim() === '') fail()
       this.pos = i
       let length: string | undefined
       if (s[this.pos] === ':') {

@@ -18,6 +18,8 @@ const MAX_NESTING = 200
 
 export interface ParseOptions {
   aliases?: ReadonlyMap<string, string>
+  /** Non-interactive bash expands aliases only after `shopt -s expand_aliases`. */
+  aliasesEnabled?: () => boolean
 }
 
 export class Parser {
@@ -105,7 +107,7 @@ export class Parser {
   unexpected(t: Token): ShellSyntaxError {
     if (t.type === 'eof') return new ShellSyntaxError('syntax error: unexpected end of file', 'eof', true)
     const text = t.type === 'newline' ? 'newline' : t.type === 'word' ? t.raw : t.value
-    return new ShellSyntaxError(`syntax error near unexpected token \`${text}'`, text)
+    return new ShellSyntaxError(`syntax error near unexpected token \`${text}'`, text, false, 'syntax', this.pending.length ? undefined : t.pos)
   }
 
   private expectWord(value: string): void {
@@ -122,6 +124,7 @@ export class Parser {
     for (let guard = 0; guard < 50; guard++) {
       const t = this.peek()
       const aliases = this.opts.aliases
+      if (this.opts.aliasesEnabled && !this.opts.aliasesEnabled()) return
       if (!aliases || t.type !== 'word' || !this.isWord(t, t.raw)) return
       const value = aliases.get(t.raw)
       if (value === undefined || this.expanding.has(t.raw)) return
@@ -329,6 +332,7 @@ export class Parser {
         }
       }
       this.next()
+      if (t.array) (cmd.arrays ??= []).push({ index: cmd.words.length, values: t.array })
       cmd.words.push(t.word)
     }
     if (cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0) throw this.unexpected(this.peek())
@@ -362,8 +366,10 @@ export class Parser {
     const close = this.next()
     if (!this.isOp(close, ')')) throw this.unexpected(close)
     this.skipNewlines()
+    const bt = this.peek()
+    const bodyToken = bt.type === 'word' ? bt.raw : bt.type === 'op' ? bt.value : 'newline'
     const body = this.parseCommand()
-    if (body.type !== 'compound') throw new ShellSyntaxError('syntax error near unexpected token `' + (body.type === 'simple' ? 'word' : '') + "'", '')
+    if (body.type !== 'compound') throw new ShellSyntaxError(`syntax error near unexpected token \`${body.type === 'simple' ? bodyToken : ''}'`, bodyToken, false, 'syntax', this.pending.length ? undefined : bt.pos)
     return { type: 'function', name: p.value, body }
   }
 
@@ -387,6 +393,7 @@ export class Parser {
     let elseBody: Script | undefined
     for (;;) {
       const cond = this.parseList(false)
+      if (!cond.items.length) throw this.unexpected(this.peek())
       this.expectWord('then')
       const body = this.parseList(false)
       if (!cond.items.length || !body.items.length) throw this.unexpected(this.peek())
@@ -415,6 +422,7 @@ export class Parser {
   private parseWhile(until: boolean): Command {
     this.next()
     const cond = this.parseList(false)
+    if (!cond.items.length) throw this.unexpected(this.peek())
     const body = this.parseDoGroup()
     return this.withRedirects({ type: 'while', until, cond, body })
   }
@@ -442,7 +450,7 @@ export class Parser {
     }
     const name = this.next()
     if (name.type !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.raw)) {
-      throw new ShellSyntaxError(`\`${name.type === 'word' ? name.raw : ''}': not a valid identifier`, '')
+      throw new ShellSyntaxError(`\`${name.type === 'word' ? name.raw : ''}': not a valid identifier`, '', false, 'badsubst')
     }
     let words: Word[] | undefined
     this.skipNewlines()

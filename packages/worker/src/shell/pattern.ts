@@ -11,7 +11,8 @@ const CLASSES: Record<string, string> = {
   xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', word: 'a-zA-Z0-9_', blank: ' \\t', cntrl: '\\x00-\\x1f\\x7f', print: '\\x20-\\x7e', graph: '\\x21-\\x7e',
 }
 
-const reEscape = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+const reEscape = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+const classEscape = (c: string): string => c.replace(/[\\\]\[^-]/g, '\\$&')
 
 /** Translates a pattern into a regular-expression source (no anchors). */
 export function patternSource(pat: string, opts: { dotAll?: boolean } = {}): string {
@@ -52,14 +53,14 @@ export function patternSource(pat: string, opts: { dotAll?: boolean } = {}): str
           }
         }
         if (b === '\\' && j + 1 < body.length) {
-          cls += reEscape(body[++j]!)
+          cls += classEscape(body[++j]!)
           continue
         }
         if (b === '-' && j > 0 && j < body.length - 1) {
           cls += '-'
           continue
         }
-        cls += reEscape(b)
+        cls += classEscape(b)
       }
       re += negate ? `[^${cls}]` : `[${cls}]`
       i = end

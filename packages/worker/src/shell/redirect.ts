@@ -67,6 +67,8 @@ async function applyOne(host: RedirectHost, r: Redirect, io: Io, opened: FileOut
     return
   }
   const target = await host.expander.expandString(r.target)
+  const onlyParam = r.target.parts.length === 1 && r.target.parts[0]!.type === 'param' ? r.target.parts[0] : undefined
+  if (target === '' && onlyParam?.type === 'param') throw new RedirectError(`$${onlyParam.name}: ambiguous redirect`)
   if (r.op === '>&' || r.op === '<&') {
     const fd = r.fd ?? (r.op === '>&' ? 1 : 0)
     if (target === '-') {

@@ -66,7 +66,7 @@ export async function runProgram(interp: Interpreter, source: string, env: ExecE
 
 export async function runShellScript(
   parent: Interpreter, source: string, scriptName: string, args: string[], env: ExecEnv, extraEnv?: Record<string, string>,
-  opts: { errexit?: boolean; xtrace?: boolean; nounset?: boolean } = {},
+  opts: { errexit?: boolean; xtrace?: boolean; nounset?: boolean; file?: boolean } = {},
 ): Promise<number> {
   if (parent.state.depth >= 100) throw new ShellError('depth', `${scriptName}: maximum nesting level exceeded`, false, 1)
   const state = childState(parent.state, extraEnv)
@@ -75,6 +75,7 @@ export async function runShellScript(
   if (opts.errexit) state.options.errexit = true
   if (opts.xtrace) state.options.xtrace = true
   if (opts.nounset) state.options.nounset = true
+  if (opts.file) state.errorPrefix = scriptName
   const child = new InterpreterClass(parent.rt, state)
   return runProgram(child, source, env)
 }
@@ -112,5 +113,5 @@ export async function runScriptFile(
       return interp.runCommandObject(c, [prog, path, ...argv.slice(1)], env, extraEnv)
     }
   }
-  return runShellScript(interp, source, shown, argv.slice(1), env, extraEnv)
+  return runShellScript(interp, source, shown, argv.slice(1), env, extraEnv, { file: true })
 }

@@ -28,11 +28,13 @@ export interface ShellOptionsState {
   extglob: boolean
   globstar: boolean
   nocasematch: boolean
+  expandAliases: boolean
 }
 
 export const defaultOptions = (): ShellOptionsState => ({
   errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false, noclobber: false,
   allexport: false, verbose: false, nullglob: false, dotglob: false, extglob: false, globstar: false, nocasematch: false,
+  expandAliases: false,
 })
 
 const cloneVar = (v: Variable): Variable => ({ ...v, value: Array.isArray(v.value) ? v.value.slice() : v.value })
@@ -63,6 +65,9 @@ export class ShellState {
   loops = 0
   /** Nested `source` files, so `return` works there. */
   sourcing = 0
+  /** Line of the command running now, and the script name errors are reported under. */
+  lineno = 0
+  errorPrefix: string | undefined
 
   clone(): ShellState {
     const s = new ShellState()
@@ -84,6 +89,8 @@ export class ShellState {
     s.interactive = this.interactive
     s.loops = this.loops
     s.sourcing = this.sourcing
+    s.lineno = this.lineno
+    s.errorPrefix = this.errorPrefix
     return s
   }
 
@@ -117,7 +124,7 @@ export class ShellState {
 
   private writable(name: string): Variable | undefined {
     const v = this.lookup(name)
-    if (v?.readonly) throw new ShellError('readonly', `${name}: readonly variable`)
+    if (v?.readonly) throw new ShellError('readonly', `${name}: readonly variable`, true)
     return v
   }
 

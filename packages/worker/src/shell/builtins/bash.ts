@@ -59,7 +59,7 @@ async function run(ctx: BuiltinContext): Promise<number> {
     await ctx.env.io.stderr.write(`${ctx.name}: ${file}: No such file or directory\n`)
     return 127
   }
-  return runShellScript(ctx.interp, source, file, args, ctx.env, ctx.extraEnv, opts)
+  return runShellScript(ctx.interp, source, file, args, ctx.env, ctx.extraEnv, { ...opts, file: true })
 }
 
 export const bash = defineBuiltin({ name: 'bash', usage: 'bash [-euxc] [file | -c command] [args]', run })

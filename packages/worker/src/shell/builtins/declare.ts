@@ -77,7 +77,10 @@ async function declareLike(ctx: BuiltinContext, mode: 'declare' | 'local' | 'rea
     if (off.has('i')) v.integer = false
     if (flags.has('x')) v.exported = true
     if (off.has('x')) v.exported = false
-    if (m[3]) {
+    const arrayValues = ctx.arrays?.get(name)
+    if (m[3] && arrayValues) {
+      v.value = m[3] === '+=' && Array.isArray(v.value) ? [...v.value, ...arrayValues] : arrayValues.slice()
+    } else if (m[3]) {
       let value = m[4]!
       const arr = /^\((.*)\)$/s.exec(value)
       if (arr && (flags.has('a') || Array.isArray(v.value))) {
@@ -86,7 +89,7 @@ async function declareLike(ctx: BuiltinContext, mode: 'declare' | 'local' | 'rea
         )
         v.value = m[3] === '+=' && Array.isArray(v.value) ? [...v.value, ...words] : words
       } else {
-        if (v.integer) value = String(await ctx.interp.expander.arith(m[3] === '+=' ? `${Array.isArray(v.value) ? v.value[0] ?? 0 : v.value || 0}+(${value})` : value))
+        if (v.integer) value = String(await ctx.interp.expander.arithBig(m[3] === '+=' ? `${Array.isArray(v.value) ? v.value[0] ?? 0 : v.value || 0}+(${value})` : value))
         else if (m[3] === '+=') value = (Array.isArray(v.value) ? v.value[0] ?? '' : v.value) + value
         if (m[2]) {
           const idx = await ctx.interp.expander.arith(m[2].slice(1, -1))

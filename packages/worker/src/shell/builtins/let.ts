@@ -7,16 +7,16 @@ export const letBuiltin = defineBuiltin({
   usage: 'let arg [arg ...]',
   async run(ctx) {
     if (ctx.args.length === 0) return fail(ctx, 'expression expected')
-    let v = 0
+    let v = 0n
     for (const a of ctx.args) {
       try {
-        v = await ctx.interp.expander.arith(a)
+        v = await ctx.interp.expander.arithBig(a)
       } catch (e) {
         if (e instanceof ShellError) return fail(ctx, e.message)
         throw e
       }
     }
-    return v !== 0 ? 0 : 1
+    return v !== 0n ? 0 : 1
   },
 })
 

@@ -2,7 +2,8 @@
 import type { ShellOptionsState } from '../state.js'
 import { defineBuiltin, fail, out, state } from './types.js'
 
-const NAMES = ['dotglob', 'extglob', 'globstar', 'nocasematch', 'nullglob'] as const
+const NAMES = ['dotglob', 'expand_aliases', 'extglob', 'globstar', 'nocasematch', 'nullglob'] as const
+const key = (n: string): keyof ShellOptionsState => (n === 'expand_aliases' ? 'expandAliases' : (n as keyof ShellOptionsState))
 
 export default defineBuiltin({
   name: 'shopt',
@@ -21,14 +22,14 @@ export default defineBuiltin({
       if (!(NAMES as readonly string[]).includes(n)) return fail(ctx, `${n}: invalid shell option name`)
     }
     if (mode === 's' || mode === 'u') {
-      for (const n of names) st.options[n as keyof ShellOptionsState] = mode === 's'
+      for (const n of names) st.options[key(n)] = mode === 's'
       return 0
     }
     const list = names.length ? names : [...NAMES]
-    if (mode === 'q') return list.every((n) => st.options[n as keyof ShellOptionsState]) ? 0 : 1
+    if (mode === 'q') return list.every((n) => st.options[key(n)]) ? 0 : 1
     let text = ''
-    for (const n of list) text += `${n.padEnd(15)}\t${st.options[n as keyof ShellOptionsState] ? 'on' : 'off'}\n`
+    for (const n of list) text += `${n.padEnd(15)}\t${st.options[key(n)] ? 'on' : 'off'}\n`
     await out(ctx, text)
-    return 0
+    return names.length && !names.every((n) => st.options[key(n)]) ? 1 : 0
   },
 })

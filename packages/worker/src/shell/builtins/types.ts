@@ -12,6 +12,8 @@ export interface BuiltinContext {
   env: ExecEnv
   /** Prefix assignments (`IFS=: read …`), already applied to the shell for the duration. */
   extraEnv?: Record<string, string>
+  /** `local a=(1 2)`: array values of `name=(…)` arguments, by name. */
+  arrays?: Map<string, string[]>
 }
 
 export interface Builtin {
