@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { launchChromium } from '../../tests/e2e/helpers/chromium.mjs'
 import { startDevServer } from '../../tests/e2e/helpers/dev-server.mjs'
 
-const PROMPT_RUNS = 7
+const PROMPT_RUNS = 11
 const ECHO_WARMUP = 10
 const ECHO_RUNS = 50
 const PROMPT_LINE = /user@nimbus:[^$\s]*\$\s*$/

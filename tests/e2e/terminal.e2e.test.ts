@@ -20,6 +20,9 @@ let server: DevServer | undefined
 let browser: Browser | undefined
 let page: Page
 let sessionUrl: string
+/** Every request the pages made, and every response that was an HTTP error. */
+const requests: string[] = []
+const failures: string[] = []
 
 const probe = (p: Page): Promise<TerminalProbe> =>
   p.evaluate(() => {
@@ -41,6 +44,10 @@ beforeAll(async () => {
   server = await startDevServer({ persistDir })
   browser = await launchChromium({ viewport: { width: 1000, height: 700 } })
   await browser.context.addInitScript(instrumentTerminalPage)
+  browser.context.on('request', (r) => requests.push(r.url()))
+  browser.context.on('response', (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`)
+  })
   page = await browser.context.newPage()
 })
 
@@ -158,5 +165,13 @@ describe('browser terminal', () => {
     await waitUntilConnected(page, 30_000)
     await waitForPrompt(page)
     expect(await runCommand(page, 'cat /home/user/f.txt')).toEqual(['hello'])
+  })
+
+  it('loads everything from its own origin, without a failed request', () => {
+    const origin = new URL(sessionUrl).origin
+    expect(requests.length).toBeGreaterThan(0)
+    expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(ws|data|blob):/.test(u))).toEqual([])
+    expect(requests).toContain(`${origin}/_assets/terminal.js`)
+    expect(failures).toEqual([])
   })
 })
