@@ -19,6 +19,7 @@ export type CliErrorCode =
   | 'E_R2_BUCKET_MISSING'
   | 'E_CANCELLED'
   | 'E_SOURCE_DIR'
+  | 'E_FILESYSTEM'
   | 'E_SDK_UNAVAILABLE'
   | 'E_TOKEN_INVALID'
   | (string & {})

@@ -100,5 +100,8 @@ describe('nimbus init', () => {
     const notDir = await runCli(['init', 'file', '--name', 'ok'], { cwd: base })
     expect(notDir.code).toBe(3)
     expect(notDir.stderr).toContain('is not a directory')
+    const underFile = await runCli(['init', 'file/sub', '--name', 'ok'], { cwd: base })
+    expect(underFile.code).toBe(3)
+    expect(underFile.stderr).toContain('a parent path is not a directory (ENOTDIR)')
   })
 })

@@ -7,6 +7,7 @@ import { CliError } from '../errors.js'
 import { EXIT } from '../exit-codes.js'
 import { cliVersion } from '../version.js'
 import { scaffoldFiles } from '../scaffold/templates.js'
+import { fsFailure } from '../util/fs-error.js'
 import { workerNameFrom } from '../util/names.js'
 
 /** A directory holding only these counts as empty: `git init && nimbus init .` is common. */
@@ -21,7 +22,7 @@ async function existingEntries(dir: string): Promise<string[] | undefined> {
   } catch (err) {
     if (err instanceof CliError) throw err
     if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return undefined
-    throw err
+    throw fsFailure(err, 'read', dir)
   }
 }
 
@@ -88,8 +89,12 @@ export default defineCliCommand({
         kept.push(file)
         continue
       }
-      await mkdir(dirname(path), { recursive: true })
-      await writeFile(path, content)
+      try {
+        await mkdir(dirname(path), { recursive: true })
+        await writeFile(path, content)
+      } catch (err) {
+        throw fsFailure(err, 'write', path)
+      }
       written.push(file)
     }
     const rel = relative(ctx.cwd, dir) || '.'

@@ -11,6 +11,7 @@ import { CliError, usageError } from '../../errors.js'
 import { EXIT } from '../../exit-codes.js'
 import { readWranglerBuckets } from '../../project/wrangler-file.js'
 import { contentTypeFor } from '../../util/content-type.js'
+import { fsFailure } from '../../util/fs-error.js'
 import { walkFiles } from '../../util/walk.js'
 
 /** The Cloudflare API refuses single uploads above 300 MiB. */
@@ -59,7 +60,9 @@ export default defineCliCommand({
     const dir = await sourceDir(ctx.cwd, args.from)
     const { DEFAULT_RUNTIME_CACHE_BUCKET } = await import('@nimbus-sh/config')
     const bucket = args.bucket ?? (await readWranglerBuckets(ctx.cwd))?.buckets.NIMBUS_RUNTIME_CACHE ?? DEFAULT_RUNTIME_CACHE_BUCKET
-    const { files, skipped } = await walkFiles(dir)
+    const { files, skipped } = await walkFiles(dir).catch((err: unknown) => {
+      throw fsFailure(err, 'read', dir)
+    })
     for (const rel of skipped) ctx.out.warn(`skipping ${rel}: not a regular file`)
     const sized = await Promise.all(files.map(async (f) => ({ ...f, key: prefix + f.rel, size: (await stat(f.path)).size })))
     const tooBig = sized.find((f) => f.size > MAX_OBJECT_BYTES)
@@ -76,8 +79,11 @@ export default defineCliCommand({
         while (next < sized.length) {
           const f = sized[next++]
           if (!f) return
+          const body = await readFile(f.path).catch((err: unknown) => {
+            throw fsFailure(err, 'read', f.path)
+          })
           try {
-            await putObject(cf.api, cf.accountId, bucket, f.key, await readFile(f.path), contentTypeFor(f.rel))
+            await putObject(cf.api, cf.accountId, bucket, f.key, body, contentTypeFor(f.rel))
           } catch (err) {
             const failure = cloudflareFailure(err, cf.accountId, rerun)
             if (failure instanceof CliError) {
