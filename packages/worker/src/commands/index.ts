@@ -10,7 +10,9 @@ import dfCmd from './df.js'
 import dirnameCmd from './dirname.js'
 import duCmd from './du.js'
 import echoCmd from './echo.js'
+import envCmd from './env.js'
 import falseCmd from './false.js'
+import findCmd from './find.js'
 import foldCmd from './fold.js'
 import grepCmd from './grep.js'
 import headCmd from './head.js'
@@ -20,6 +22,7 @@ import mkdirCmd from './mkdir.js'
 import mvCmd from './mv.js'
 import nlCmd from './nl.js'
 import pasteCmd from './paste.js'
+import printenvCmd from './printenv.js'
 import printfCmd from './printf.js'
 import pwdCmd from './pwd.js'
 import readlinkCmd from './readlink.js'
@@ -35,11 +38,14 @@ import statCmd from './stat.js'
 import tacCmd from './tac.js'
 import tailCmd from './tail.js'
 import teeCmd from './tee.js'
+import testCmd from './test.js'
 import touchCmd from './touch.js'
 import trCmd from './tr.js'
 import trueCmd from './true.js'
 import uniqCmd from './uniq.js'
 import wcCmd from './wc.js'
+import whichCmd from './which.js'
+import xargsCmd from './xargs.js'
 import yesCmd from './yes.js'
 
 export const allCommands: readonly Command[] = [
@@ -53,7 +59,9 @@ export const allCommands: readonly Command[] = [
   dirnameCmd,
   duCmd,
   echoCmd,
+  envCmd,
   falseCmd,
+  findCmd,
   foldCmd,
   grepCmd,
   headCmd,
@@ -63,6 +71,7 @@ export const allCommands: readonly Command[] = [
   mvCmd,
   nlCmd,
   pasteCmd,
+  printenvCmd,
   printfCmd,
   pwdCmd,
   readlinkCmd,
@@ -78,10 +87,13 @@ export const allCommands: readonly Command[] = [
   tacCmd,
   tailCmd,
   teeCmd,
+  testCmd,
   touchCmd,
   trCmd,
   trueCmd,
   uniqCmd,
   wcCmd,
+  whichCmd,
+  xargsCmd,
   yesCmd,
 ]

@@ -20,6 +20,8 @@ export interface ParityCase {
   stdin?: string
   env?: Record<string, string>
   check?: string[]
+  /** Compare stdout with its lines sorted (directory order differs between filesystems). */
+  sortLines?: boolean
 }
 
 interface Expected {
@@ -53,7 +55,8 @@ export const parityCases = (command: string): void => {
       for (const [p, m] of Object.entries(c.modes ?? {})) fs.chmod(`/home/user/${p}`, parseInt(m, 8))
       for (const [p, iso] of Object.entries(c.mtimes ?? {})) fs.utimes(`/home/user/${p}`, Date.parse(iso), Date.parse(iso))
       const r = await runCommand(c.argv, { fs, ...(c.stdin !== undefined ? { stdin: c.stdin } : {}), env: { TZ: 'UTC', ...c.env } })
-      const got: Expected = { stdout: latin1(r.stdoutBytes), stderr: Buffer.from(r.stderr, 'utf8').toString('latin1'), code: r.code, files: {} }
+      const rawOut = latin1(r.stdoutBytes)
+      const got: Expected = { stdout: c.sortLines ? sortLines(rawOut) : rawOut, stderr: Buffer.from(r.stderr, 'utf8').toString('latin1'), code: r.code, files: {} }
       for (const p of c.check ?? []) {
         const full = `/home/user/${p}`
         if (!fs.exists(full) && !isLink(fs, full)) got.files[p] = null
@@ -77,4 +80,10 @@ const isLink = (fs: { lstat(p: string): { type: string } }, p: string): boolean 
   } catch {
     return false
   }
+}
+
+const sortLines = (s: string): string => {
+  const lines = s.split('\n')
+  const last = lines.pop()
+  return [...lines.sort(), last].join('\n')
 }
