@@ -21,7 +21,7 @@ export const EXIT_CODE_DOCS: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.OK, 'success'],
   [EXIT.FAILURE, 'the operation failed (API error, upload error, cancelled)'],
   [EXIT.USAGE, 'bad command line (unknown command or flag, missing or malformed argument)'],
-  [EXIT.LOCAL, 'missing or invalid local input (credentials, JWT secret, wrangler.jsonc, non-empty directory)'],
+  [EXIT.LOCAL, 'missing or invalid local input (credentials, JWT secret, wrangler.jsonc, non-empty or unwritable directory)'],
   [EXIT.NETWORK, 'a server could not be reached'],
   [EXIT.AUTH, 'credentials or token rejected'],
   [EXIT.R2_DISABLED, 'Cloudflare R2 is not enabled for the account (error 10042)'],

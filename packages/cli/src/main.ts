@@ -73,6 +73,8 @@ function parseCommandArgs(cmd: CliCommand, rest: string[]): { values: Record<str
 
 /** Runs the CLI with `argv` (without the node and script paths); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `nimbus help token mint` is `nimbus token mint --help`.
+  if (argv[0] === 'help') return runCli([...argv.slice(1), '--help'], io)
   const out = new Output(io)
   const resolved = resolve(argv)
   if (resolved.kind === 'root') {

@@ -50,6 +50,13 @@ describe('nimbus help, usage errors and colour', () => {
     expect(extra.stderr).toContain('unexpected argument "b"')
   })
 
+  it('`nimbus help <command>` is `<command> --help`', async () => {
+    const run = await runCli(['help', 'token', 'mint'], { cwd })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Usage: nimbus token mint --tenant <id> [options]')
+    expect((await runCli(['help'], { cwd })).stdout).toContain('Usage: nimbus <command> [options]')
+  })
+
   it('prints the package version', async () => {
     const run = await runCli(['--version'], { cwd })
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
