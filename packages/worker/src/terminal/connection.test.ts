@@ -127,7 +127,7 @@ describe('TerminalConnection', () => {
     conn.start()
     for (const expected of [250, 500, 1000]) {
       last().events.open()
-      last().events.close(4401, 'unauthorized')
+      last().events.close(1011, 'internal error')
       expect(states.at(-1)).toEqual({ state: 'reconnecting', retryInMs: expected })
       vi.advanceTimersByTime(expected)
     }
@@ -228,5 +228,28 @@ describe('TerminalConnection', () => {
     expect(frames.map((f) => f.d).join('')).toBe(paste)
     // A lone high surrogate at the end of a frame would mean a split pair.
     for (const f of frames) expect(/[\ud800-\udbff]$/.test(f.d)).toBe(false)
+  })
+
+  it('stops for good when the session refuses the page', () => {
+    const { conn, sockets, last, states } = setup()
+    conn.start()
+    last().events.open()
+    last().events.close(4401, 'token expired')
+    expect(conn.state).toBe('closed')
+    expect(states.at(-1)?.state).toBe('closed')
+    vi.advanceTimersByTime(60_000)
+    expect(sockets.length).toBe(1)
+    expect(conn.sendInput('x')).toBe(false)
+  })
+
+  it('keeps retrying after ordinary closes, including 4000-range codes outside 44xx', () => {
+    for (const code of [1000, 1001, 1005, 1006, 1011, 1012, 4000, 4500]) {
+      const { conn, last } = setup()
+      conn.start()
+      last().events.open()
+      last().events.close(code, '')
+      expect(conn.state).toBe('reconnecting')
+      conn.stop()
+    }
   })
 })

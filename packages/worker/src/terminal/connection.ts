@@ -182,6 +182,14 @@ export class TerminalConnection {
     this.#socket = undefined
     this.#clearTimers()
     if (this.#stopped) return
+    if (code !== undefined && isFinalClose(code)) {
+      // The session refused this page (bad or expired token, policy): retrying cannot help.
+      this.#stopped = true
+      const info: StateInfo = { attempt: this.#attempt, closeCode: code }
+      if (reason) info.closeReason = reason
+      this.#setState('closed', info)
+      return
+    }
     this.#scheduleRetry(code, reason)
   }
 
@@ -217,6 +225,14 @@ export class TerminalConnection {
     this.#state = state
     this.#opts.onState?.(state, info)
   }
+}
+
+/**
+ * Close codes that mean "do not come back": 1008 (policy violation) and the application
+ * range 4400–4499, which the session uses like HTTP 4xx for refusals such as an invalid token.
+ */
+export function isFinalClose(code: number): boolean {
+  return code === 1008 || (code >= 4400 && code <= 4499)
 }
 
 function* chunks(data: string): Generator<string> {

@@ -81,6 +81,10 @@ function boot(): void {
         wasOpen = false
         term.write(`\r\n${DIM}[connection lost, reconnecting…]${RESET}\r\n`)
       }
+      if (state === 'closed' && info.closeCode !== undefined) {
+        const why = info.closeReason ? `: ${info.closeReason}` : ''
+        term.write(`\r\n${RED}[nimbus] the session closed this terminal (${info.closeCode})${why}. Reload to try again.${RESET}\r\n`)
+      }
     },
   })
 

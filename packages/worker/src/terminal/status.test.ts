@@ -6,6 +6,7 @@ describe('statusText', () => {
     expect(statusText('connecting', { attempt: 0 })).toBe('connecting…')
     expect(statusText('open', { attempt: 0 })).toBe('connected')
     expect(statusText('closed', { attempt: 0 })).toBe('disconnected')
+    expect(statusText('closed', { attempt: 0, closeCode: 4401, closeReason: 'token expired' })).toBe('disconnected: token expired')
   })
 
   it('says it is reconnecting, with the wait once it is long enough to notice', () => {

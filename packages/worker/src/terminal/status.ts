@@ -22,6 +22,6 @@ export function statusText(state: ConnectionState, info: StateInfo): string {
         ? `reconnecting… (retry in ${Math.round(info.retryInMs / 1000)} s)`
         : 'reconnecting…'
     case 'closed':
-      return 'disconnected'
+      return info.closeReason ? `disconnected: ${info.closeReason}` : 'disconnected'
   }
 }
