@@ -43,7 +43,8 @@ export async function startDevServer(opts = {}) {
   const port = opts.port ?? (await freePort())
   const ownDir = opts.persistDir === undefined
   const persistDir = opts.persistDir ?? (await mkdtemp(join(tmpdir(), 'nimbus-e2e-')))
-  const args = ['start', '--', '--port', String(port), '--persist-to', persistDir, ...(opts.args ?? [])]
+  // An OS-chosen inspector port, so two dev servers starting at once cannot both claim 9229.
+  const args = ['start', '--', '--port', String(port), '--persist-to', persistDir, '--inspector-port', '0', ...(opts.args ?? [])]
   const child = spawn('npm', args, {
     cwd: REPO_ROOT,
     // Its own process group, so stop() can end npm, wrangler and workerd together.
