@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chromiumPath, launchChromium } from './helpers/chromium.mjs'
 import { startDevServer, type DevServer } from './helpers/dev-server.mjs'
 import { instrumentTerminalPage, type TerminalProbe } from './helpers/instrument.mjs'
@@ -37,18 +37,29 @@ async function waitUntilConnected(p: Page, timeout = 20_000): Promise<void> {
   await p.waitForSelector('#status[data-state="open"]', { timeout })
 }
 
+/** A setup failure (no Chromium, a server that will not start) fails every test with its message. */
+let setupError: unknown
+
 beforeAll(async () => {
-  // Fail here, with the install command, rather than after a slow server start.
-  chromiumPath()
-  persistDir = await mkdtemp(join(tmpdir(), 'nimbus-e2e-persist-'))
-  server = await startDevServer({ persistDir })
-  browser = await launchChromium({ viewport: { width: 1000, height: 700 } })
-  await browser.context.addInitScript(instrumentTerminalPage)
-  browser.context.on('request', (r) => requests.push(r.url()))
-  browser.context.on('response', (r) => {
-    if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`)
-  })
-  page = await browser.context.newPage()
+  try {
+    // Check the browser first, so a missing one is reported before a slow server start.
+    chromiumPath()
+    persistDir = await mkdtemp(join(tmpdir(), 'nimbus-e2e-persist-'))
+    server = await startDevServer({ persistDir })
+    browser = await launchChromium({ viewport: { width: 1000, height: 700 } })
+    await browser.context.addInitScript(instrumentTerminalPage)
+    browser.context.on('request', (r) => requests.push(r.url()))
+    browser.context.on('response', (r) => {
+      if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`)
+    })
+    page = await browser.context.newPage()
+  } catch (err) {
+    setupError = err
+  }
+})
+
+beforeEach(() => {
+  if (setupError !== undefined) throw setupError
 })
 
 afterAll(async () => {
