@@ -19,7 +19,7 @@ const targets = (entry: string | Record<string, string>): string[] => (typeof en
 describe('package exports', () => {
   it.each([
     ['worker', ['.', './auth', './router', './package.json', './public/favicon.svg', './public/index.html', './public/s/index.html']],
-    ['sdk', ['.', './errors', './session', './token', './worker', './package.json']],
+    ['sdk', ['.', './errors', './sandbox', './session', './token', './worker', './package.json']],
     ['config', ['.', './package.json']],
   ])('%s exports exactly its public subpaths', (name, subpaths) => {
     expect(Object.keys(pkg(name).exports).sort()).toEqual([...subpaths].sort())
@@ -38,6 +38,7 @@ describe('package exports', () => {
       const token = await import('@nimbus-sh/sdk/token')
       const errors = await import('@nimbus-sh/sdk/errors')
       const session = await import('@nimbus-sh/sdk/session')
+      const sandbox = await import('@nimbus-sh/sdk/sandbox')
       const all = await import('@nimbus-sh/sdk')
       const config = await import('@nimbus-sh/config')
       const auth = await import('@nimbus-sh/worker/auth')
@@ -47,8 +48,10 @@ describe('package exports', () => {
         attach: typeof session.sessionAttachUrl,
         same: all.issueNimbusToken === auth.issueNimbusToken,
         define: typeof config.defineNimbusConfig,
+        nimbus: typeof sandbox.Nimbus.connect,
+        rootNimbus: all.Nimbus === sandbox.Nimbus,
       }))`
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
-    expect(JSON.parse(out)).toEqual({ issue: 'function', error: 'function', attach: 'function', same: true, define: 'function' })
+    expect(JSON.parse(out)).toEqual({ issue: 'function', error: 'function', attach: 'function', same: true, define: 'function', nimbus: 'function', rootNimbus: true })
   })
 })

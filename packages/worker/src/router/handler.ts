@@ -6,14 +6,24 @@ import type { NimbusEnv } from '../session/env.js'
 import { newSession, servePage, terminalPage, terminalSocket, trailingSlash, type RequestContext } from './handlers.js'
 import { HttpError, errorResponse } from './http-error.js'
 import { MAX_BODY_BYTES, type NimbusHandlerOptions } from './options.js'
+import { portRequest, portTrailingSlash } from './ports.js'
 import { route, type Route } from './route.js'
+import { remoteOptions, remoteRpc } from './sandbox-rpc.js'
 
 export const routes: Route<RequestContext>[] = [
   route('GET', '/new', newSession),
   route('GET', '/s/:id', trailingSlash),
   route('GET', '/s/:id/', terminalPage),
   route('GET', '/s/:id/ws', terminalSocket),
+  route('*', '/s/:id/port/:port', portTrailingSlash),
+  route('*', '/s/:id/port/:port/*', portRequest),
 ]
+
+/** The remote sandbox route, when `sdk.remote` turns it on (its base path is configurable). */
+function sdkRoutes(options: NimbusHandlerOptions): Route<RequestContext>[] {
+  const remote = remoteOptions(options)
+  return remote.enabled ? [route('POST', `${remote.basePath}/sandboxes/:id/rpc`, remoteRpc)] : []
+}
 
 export interface NimbusHandler<E extends NimbusEnv = NimbusEnv> {
   fetch(request: Request, env: E, ctx: ExecutionContext): Promise<Response>
@@ -27,6 +37,7 @@ function checkBodySize(request: Request): void {
 }
 
 export function createNimbusHandler<E extends NimbusEnv = NimbusEnv>(options: NimbusHandlerOptions<E> = {}): NimbusHandler<E> {
+  const table = [...sdkRoutes(options as NimbusHandlerOptions), ...routes]
   return {
     async fetch(request, env, ctx) {
       try {
@@ -37,7 +48,7 @@ export function createNimbusHandler<E extends NimbusEnv = NimbusEnv>(options: Ni
         checkBodySize(request)
         const url = new URL(request.url)
         const rc: RequestContext = { request, url, env, ctx, options: options as NimbusHandlerOptions }
-        for (const r of routes) {
+        for (const r of table) {
           const params = r.match(request.method, url.pathname)
           if (params) return await r.handler(rc, params)
         }

@@ -4,6 +4,7 @@
  */
 import { isNimbusAuthError } from '../auth/errors.js'
 import { authErrorResponse } from '../auth/http.js'
+import { SandboxError, VFS_STATUS } from '../sandbox/errors.js'
 import { VfsError } from '../vfs/types.js'
 
 export type HttpErrorCode =
@@ -13,6 +14,9 @@ export type HttpErrorCode =
   | 'E_BODY_TOO_LARGE'
   | 'E_UPGRADE_REQUIRED'
   | 'E_ASSETS_MISSING'
+  | 'E_INVALID_JSON'
+  | 'E_INVALID_PORT'
+  | 'E_REMOTE_LEGACY_DISABLED'
   | 'E_INTERNAL'
 
 /** A request the router refuses, with a stable code and HTTP status. */
@@ -33,11 +37,10 @@ export const jsonError = (status: number, code: string, error: string): Response
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   })
 
-const VFS_STATUS: Partial<Record<VfsError['code'], number>> = { ENOENT: 404, EEXIST: 409, EACCES: 403, ENOSPC: 507 }
-
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) return jsonError(err.status, err.code, err.message)
   if (isNimbusAuthError(err)) return authErrorResponse(err)
+  if (err instanceof SandboxError) return jsonError(err.status, err.code, err.message)
   if (err instanceof VfsError) return jsonError(VFS_STATUS[err.code] ?? 400, err.code, err.message)
   console.error('nimbus: unhandled error', err)
   return jsonError(500, 'E_INTERNAL', 'Internal error')

@@ -1,4 +1,4 @@
-/** A minimal route table: method + path pattern (`:name` segments) → handler. */
+/** A minimal route table: method (`*` for any) + path pattern (`:name` segments) → handler. */
 
 export type Params = Record<string, string>
 
@@ -31,7 +31,7 @@ export function route<C>(method: string, pattern: string, handler: Route<C>['han
     pattern,
     handler,
     match(m, pathname) {
-      if (m !== method && !(method === 'GET' && m === 'HEAD')) return undefined
+      if (method !== '*' && m !== method && !(method === 'GET' && m === 'HEAD')) return undefined
       const found = re.exec(pathname)
       if (!found) return undefined
       const params: Params = {}

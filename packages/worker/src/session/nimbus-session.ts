@@ -4,6 +4,9 @@
  * WebSockets, so an idle sandbox costs nothing; code reaches it through RPC methods.
  */
 import { DurableObject } from 'cloudflare:workers'
+import { callSandbox } from '../sandbox/methods.js'
+import type { SandboxReply } from '../sandbox/errors.js'
+import { SandboxService, type SandboxCallContext } from '../sandbox/service.js'
 import { InteractiveShell, Shell } from '../shell/index.js'
 import type { ExecOptions, ExecResult } from '../shell/types.js'
 import { HOME, seedSandbox } from '../vfs/seed.js'
@@ -23,6 +26,16 @@ const parseQuota = (raw: string | undefined): number | undefined => {
   return Number.isFinite(n) && n > 0 ? n : undefined
 }
 
+/** While processes run, an alarm this often keeps the object from being put to sleep. */
+const KEEPALIVE_MS = 20_000
+const PORT_PATH_RE = /^\/s\/[^/]+\/port\/(\d+)(\/.*)?$/
+
+/** One sandbox API call as the SDK sends it over DO RPC (and the router for remote calls). */
+export interface SandboxRpcCall extends SandboxCallContext {
+  method: string
+  params?: unknown
+}
+
 const clampSize = (raw: string | null, fallback: number): number => {
   const n = Number(raw)
   return Number.isInteger(n) && n > 0 && n <= 1000 ? n : fallback
@@ -32,6 +45,7 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
   readonly #fs: SqliteVfs
   readonly #store: SessionStore
   readonly #hub: TerminalHub
+  readonly #sandbox: SandboxService
   #interactive: InteractiveShell | undefined
   #shell: Shell | undefined
 
@@ -42,6 +56,8 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
     this.#fs = new SqliteVfs(sql, quotaBytes === undefined ? {} : { quotaBytes })
     seedSandbox(this.#fs)
     this.#store = new SessionStore(sql)
+    this.#sandbox = new SandboxService({ fs: this.#fs, sql, env: env as unknown as Record<string, unknown> })
+    this.#sandbox.processes.onChange(() => this.#keepAlive())
     this.#hub = new TerminalHub(
       () => ctx.getWebSockets(),
       this.#store.loadScrollback(),
@@ -54,6 +70,8 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
 
   override async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url)
+    const portMatch = PORT_PATH_RE.exec(url.pathname)
+    if (portMatch) return this.#toPort(Number(portMatch[1]), url, request)
     if (!url.pathname.endsWith('/ws')) return Response.json({ ok: false, error: 'Not found', code: 'E_NOT_FOUND' }, { status: 404 })
     if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
       return Response.json({ ok: false, error: 'Expected a WebSocket upgrade', code: 'E_UPGRADE_REQUIRED' }, { status: 426 })
@@ -103,13 +121,38 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
     return shell.exec(command, opts)
   }
 
-  /** Reads a file as UTF-8 text (small files; the SDK issue adds the full file API). */
+  /** The sandbox API (`Nimbus.fromEnv` and the remote RPC route): one call, one reply envelope. */
+  async rpc(call: SandboxRpcCall): Promise<SandboxReply> {
+    const { method, params, ...context } = call
+    return callSandbox(this.#sandbox, context, method, params)
+  }
+
+  override async alarm(): Promise<void> {
+    this.#keepAlive()
+  }
+
+  /** Reads a file as UTF-8 text (for loaded isolates; the SDK uses `rpc`).*/
   async readTextFile(path: string): Promise<string> {
     return this.#fs.readText(path)
   }
 
   async writeTextFile(path: string, text: string): Promise<void> {
     this.#fs.writeFile(path, text)
+  }
+
+  /** Hands `/s/<id>/port/<n>/rest` to port n's listener as a request for `/rest`. */
+  #toPort(port: number, url: URL, request: Request): Promise<Response> {
+    const inner = new URL(url)
+    inner.pathname = PORT_PATH_RE.exec(url.pathname)?.[2] ?? '/'
+    return this.#sandbox.ports.dispatch(port, new Request(inner, request))
+  }
+
+  /** Keeps an alarm pending while background processes run, so the object stays awake. */
+  #keepAlive(): void {
+    if (this.#sandbox.processes.runningCount === 0) return
+    void this.ctx.storage.getAlarm().then((at) => {
+      if (at === null) return this.ctx.storage.setAlarm(Date.now() + KEEPALIVE_MS)
+    })
   }
 
   #shellFor(): Shell {
