@@ -31,6 +31,7 @@ import revCmd from './rev.js'
 import rmCmd from './rm.js'
 import rmdirCmd from './rmdir.js'
 import sedCmd from './sed.js'
+import serveCmd from './serve.js'
 import seqCmd from './seq.js'
 import sleepCmd from './sleep.js'
 import sortCmd from './sort.js'
@@ -80,6 +81,7 @@ export const allCommands: readonly Command[] = [
   rmCmd,
   rmdirCmd,
   sedCmd,
+  serveCmd,
   seqCmd,
   sleepCmd,
   sortCmd,
