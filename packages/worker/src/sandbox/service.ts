@@ -111,8 +111,21 @@ export class SandboxService {
 
   async exec(c: SandboxCallContext, command: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const cwd = this.#path(c, opts.cwd ?? '.')
-    const { cwd: _cwd, ...rest } = opts
-    return this.#shell(cwd).exec(command, rest)
+    const { cwd: _cwd, timeoutMs, ...rest } = opts
+    return this.#timed(cwd, command, rest, timeoutMs)
+  }
+
+  /** Runs with a deadline; a command stopped by it reports 124 whatever status it returned. */
+  async #timed(cwd: string, command: string, opts: ExecOptions, timeoutMs: number | undefined): Promise<ExecResult> {
+    if (timeoutMs === undefined) return this.#shell(cwd).exec(command, opts)
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort({ status: 124 }), timeoutMs)
+    try {
+      const result = await this.#shell(cwd).exec(command, { ...opts, signal: controller.signal })
+      return controller.signal.aborted ? { ...result, exitCode: 124 } : result
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   startProcess(c: SandboxCallContext, command: string, opts: { cwd?: string; env?: Record<string, string> } = {}): ProcessInfo {
@@ -141,7 +154,7 @@ export class SandboxService {
     const file = joinPath(dir, `code-${Date.now().toString(36)}-${++scratch}.${spec.ext}`)
     this.fs.writeFile(file, code)
     try {
-      const result = await this.#shell(cwd).exec(spec.command(file), opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs })
+      const result = await this.#timed(cwd, spec.command(file), {}, opts.timeoutMs)
       return { ...result, language: opts.language, runtime: spec.runtime }
     } finally {
       this.fs.rm(file, { force: true })

@@ -1,0 +1,15 @@
+/** Test helpers: a SandboxService over Node's SQLite, with the default profile. Not published. */
+import { parseNimbusConfig, type NimbusConfigInput } from '@nimbus-sh/config'
+import { nodeSqlStore } from '../vfs/testing.js'
+import { seedSandbox } from '../vfs/seed.js'
+import { SqliteVfs } from '../vfs/sqlite-vfs.js'
+import { SandboxService, type SandboxCallContext } from './service.js'
+
+export function testSandbox(profile: NonNullable<NimbusConfigInput['sandboxes']>[string] = {}): { svc: SandboxService; ctx: SandboxCallContext } {
+  const sql = nodeSqlStore()
+  const fs = new SqliteVfs(sql)
+  seedSandbox(fs)
+  const svc = new SandboxService({ fs, sql, env: {} })
+  const config = parseNimbusConfig({ endpoint: 'https://nimbus.test', sandboxes: { default: profile } })
+  return { svc, ctx: { sandboxId: 'box-1', profile: config.sandboxes.default!, endpoint: 'https://nimbus.test' } }
+}
