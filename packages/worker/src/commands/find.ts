@@ -59,7 +59,7 @@ export default defineCommand({
       if (out) await ctx.stdout.write(out)
       out = ''
     }
-    const batches = new Map<FindNode, string[]>()
+    const batches = new Map<Extract<FindNode, { op: 'test' }>, string[]>()
     const pruned = new Set<string>()
 
     const printf = (fmt: string, v: Visit): string =>
