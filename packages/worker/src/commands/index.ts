@@ -1,5 +1,6 @@
 /** Every built-in command, one import each; the registry derives names from the definitions. */
 import type { Command } from './types.js'
+import awkCmd from './awk.js'
 import basenameCmd from './basename.js'
 import catCmd from './cat.js'
 import chmodCmd from './chmod.js'
@@ -31,8 +32,8 @@ import revCmd from './rev.js'
 import rmCmd from './rm.js'
 import rmdirCmd from './rmdir.js'
 import sedCmd from './sed.js'
-import serveCmd from './serve.js'
 import seqCmd from './seq.js'
+import serveCmd from './serve.js'
 import sleepCmd from './sleep.js'
 import sortCmd from './sort.js'
 import statCmd from './stat.js'
@@ -50,6 +51,7 @@ import xargsCmd from './xargs.js'
 import yesCmd from './yes.js'
 
 export const allCommands: readonly Command[] = [
+  awkCmd,
   basenameCmd,
   catCmd,
   chmodCmd,
@@ -81,8 +83,8 @@ export const allCommands: readonly Command[] = [
   rmCmd,
   rmdirCmd,
   sedCmd,
-  serveCmd,
   seqCmd,
+  serveCmd,
   sleepCmd,
   sortCmd,
   statCmd,
