@@ -4,6 +4,8 @@
  * are pointed at this workspace with file: links, and node_modules is linked rather than
  * installed, so the test needs no registry.
  */
+import { randomBytes } from 'node:crypto'
+import { request as httpRequest } from 'node:http'
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
@@ -146,9 +148,39 @@ describe('nimbus init scaffold', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toContain('text/html')
 
-    const wrongSession = await get('/s/other-session/', { headers: { cookie: cookie ?? '' } })
-    // The link's token is pinned to its own session.
+    // The page is a plain shell; its socket is what the token guards. The link's token is
+    // pinned to its own session, so another session's socket is refused.
+    const own = await upgrade(`${origin}/s/${id}/ws`, cookie ?? '')
+    expect(own.status).toBe(101)
+    const wrongSession = await upgrade(`${origin}/s/other-session/ws`, cookie ?? '')
     expect(wrongSession.status).toBe(403)
-    expect(await wrongSession.json()).toMatchObject({ ok: false, code: 'E_SESSION_PIN_MISMATCH' })
+    expect(JSON.parse(wrongSession.body)).toMatchObject({ ok: false, code: 'E_SESSION_PIN_MISMATCH' })
   }, 150_000)
 })
+
+/** A raw WebSocket upgrade request (fetch cannot send one), answering the status and body. */
+function upgrade(url: string, cookie: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': randomBytes(16).toString('base64'),
+        cookie,
+      },
+    })
+    req.on('upgrade', (res, socket) => {
+      socket.destroy()
+      resolve({ status: res.statusCode ?? 0, body: '' })
+    })
+    req.on('response', (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (d: string) => (body += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
