@@ -33,6 +33,8 @@ export class Git {
   /** Strings that must never reach the output (tokens, passwords). */
   readonly secrets: string[] = []
   cwd: string
+  /** `git -c key=value` settings, as config text; they win over every file. */
+  configOverrides = ''
   #repo: Repo | undefined | null = null
 
   constructor(readonly ctx: CommandContext) {
@@ -141,7 +143,7 @@ export class Git {
 
   /** A config value: the repository's, else the global one. */
   config(key: string): string | undefined {
-    return getValue(this.readConfig('repo'), key) ?? getValue(this.readConfig('global'), key)
+    return getValue(this.configOverrides, key) ?? getValue(this.readConfig('repo'), key) ?? getValue(this.readConfig('global'), key)
   }
 
   /** Author/committer from config and GIT_AUTHOR_* env, or git's own complaint. */
@@ -156,7 +158,7 @@ export class Git {
         'Author identity unknown\n\n*** Please tell me who you are.\n\nRun\n\n' +
           '  git config --global user.email "you@example.com"\n  git config --global user.name "Your Name"\n\n' +
           "to set your account's default identity.\nOmit --global to set the identity only in this repository.\n\n" +
-          (name ? `fatal: unable to auto-detect email address (got '${user}@nimbus.(none)')` : `fatal: empty ident name (for <${email ?? ''}>) not allowed`),
+          (!email ? `fatal: unable to auto-detect email address (got '${user}@nimbus.(none)')` : `fatal: empty ident name (for <${email}>) not allowed`),
         128,
       )
     }

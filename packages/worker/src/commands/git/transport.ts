@@ -34,6 +34,8 @@ export interface Transport {
   fail(e: unknown): GitError
 }
 
+const LOCAL_PHASES = new Set(['Receiving objects', 'Resolving deltas', 'Updating workdir'])
+
 const SUPPORTED = /^https?:\/\//i
 
 /** Validates the URL and prepares credentials and progress for `url`. */
@@ -58,9 +60,12 @@ export function openTransport(g: Git, rawUrl: string, opts: { progress?: boolean
   let phase = ''
   let lastLine = ''
   const progressLine = async (e: ProgressEvent): Promise<void> => {
-    if (!e.total) return
-    const pct = Math.floor((e.loaded / e.total) * 100)
-    const line = `${e.phase}: ${String(pct).padStart(3)}% (${e.loaded}/${e.total})`
+    // Counting/compressing come from the server and arrive through onMessage already.
+    const total = e.total
+    if (!total || !LOCAL_PHASES.has(e.phase)) return
+    e = { ...e, phase: e.phase === 'Updating workdir' ? 'Updating files' : e.phase }
+    const pct = Math.floor((e.loaded / total) * 100)
+    const line = `${e.phase}: ${String(pct).padStart(3)}% (${e.loaded}/${total})`
     if (e.phase !== phase && phase !== '' && lastLine) await g.err(`${lastLine}, done.\n`)
     if (line === lastLine) return
     phase = e.phase
@@ -77,8 +82,10 @@ export function openTransport(g: Git, rawUrl: string, opts: { progress?: boolean
       ? {
           onProgress: progressLine,
           onMessage: async (m: string) => {
-            const text = m.replace(/\r?\n$/, '')
-            if (text.trim()) await g.err(`remote: ${text}\n`)
+            // Keep the server's finished lines; its in-place counters would only repeat.
+            for (const part of m.split(/\r|\n/)) {
+              if (part.trim() && !/^\S[^:]*:\s+\d+% \(\d+\/\d+\)$/.test(part.trim())) await g.err(`remote: ${part.trim()}\n`)
+            }
           },
         }
       : {}),
