@@ -205,6 +205,7 @@ export const parseFlags = (
         }
         const rest = a.slice(j + 1)
         if (rest !== '') set(key, rest, `-${ch}`)
+        else if (s.optionalValue) set(key, undefined, `-${ch}`)
         else {
           if (i + 1 >= args.length) throw new UsageError(`option requires an argument -- '${ch}'`)
           set(key, args[++i], `-${ch}`)

@@ -4,9 +4,11 @@ import awkCmd from './awk.js'
 import basenameCmd from './basename.js'
 import catCmd from './cat.js'
 import chmodCmd from './chmod.js'
+import clearCmd from './clear.js'
 import commCmd from './comm.js'
 import cpCmd from './cp.js'
 import cutCmd from './cut.js'
+import dateCmd from './date.js'
 import dfCmd from './df.js'
 import dirnameCmd from './dirname.js'
 import duCmd from './du.js'
@@ -15,16 +17,23 @@ import envCmd from './env.js'
 import falseCmd from './false.js'
 import findCmd from './find.js'
 import foldCmd from './fold.js'
+import gitCmd from './git/index.js'
 import grepCmd from './grep.js'
 import headCmd from './head.js'
+import helpCmd from './help.js'
+import hostnameCmd from './hostname.js'
+import idCmd from './id.js'
 import lnCmd from './ln.js'
 import lsCmd from './ls.js'
 import mkdirCmd from './mkdir.js'
 import mvCmd from './mv.js'
 import nlCmd from './nl.js'
+import nodeCmd from './node.js'
+import nprocCmd from './nproc.js'
 import pasteCmd from './paste.js'
 import printenvCmd from './printenv.js'
 import printfCmd from './printf.js'
+import psCmd from './ps.js'
 import pwdCmd from './pwd.js'
 import readlinkCmd from './readlink.js'
 import realpathCmd from './realpath.js'
@@ -41,12 +50,17 @@ import tacCmd from './tac.js'
 import tailCmd from './tail.js'
 import teeCmd from './tee.js'
 import testCmd from './test.js'
+import timeoutCmd from './timeout.js'
 import touchCmd from './touch.js'
 import trCmd from './tr.js'
 import trueCmd from './true.js'
+import unameCmd from './uname.js'
 import uniqCmd from './uniq.js'
+import uptimeCmd from './uptime.js'
+import watchCmd from './watch.js'
 import wcCmd from './wc.js'
 import whichCmd from './which.js'
+import whoamiCmd from './whoami.js'
 import xargsCmd from './xargs.js'
 import yesCmd from './yes.js'
 
@@ -55,9 +69,11 @@ export const allCommands: readonly Command[] = [
   basenameCmd,
   catCmd,
   chmodCmd,
+  clearCmd,
   commCmd,
   cpCmd,
   cutCmd,
+  dateCmd,
   dfCmd,
   dirnameCmd,
   duCmd,
@@ -66,16 +82,23 @@ export const allCommands: readonly Command[] = [
   falseCmd,
   findCmd,
   foldCmd,
+  gitCmd,
   grepCmd,
   headCmd,
+  helpCmd,
+  hostnameCmd,
+  idCmd,
   lnCmd,
   lsCmd,
   mkdirCmd,
   mvCmd,
   nlCmd,
+  nodeCmd,
+  nprocCmd,
   pasteCmd,
   printenvCmd,
   printfCmd,
+  psCmd,
   pwdCmd,
   readlinkCmd,
   realpathCmd,
@@ -92,12 +115,17 @@ export const allCommands: readonly Command[] = [
   tailCmd,
   teeCmd,
   testCmd,
+  timeoutCmd,
   touchCmd,
   trCmd,
   trueCmd,
+  unameCmd,
   uniqCmd,
+  uptimeCmd,
+  watchCmd,
   wcCmd,
   whichCmd,
+  whoamiCmd,
   xargsCmd,
   yesCmd,
 ]

@@ -64,6 +64,8 @@ export interface ShellServices {
   history(): string[]
   /** Clears the history. */
   clearHistory(): void
+  /** Running jobs and the shell itself, for `ps` (optional: without it ps lists only itself). */
+  processes?(): Array<{ pid: number; command: string; startedMs?: number }>
 }
 
 export interface CommandContext {

@@ -2,7 +2,7 @@
 import type { Expr, FuncDef, Program, Stmt } from './ast.js'
 import { translateRegex } from '../lib/regex.js'
 import { AwkArray, type Cell, awkSprintf, compareCells, fromInput, numToStr, toBool, toNum, toStr } from './values.js'
-import { strftime } from './strftime.js'
+import { strftime } from '../lib/strftime.js'
 
 export class AwkRuntimeError extends Error {
   override readonly name = 'AwkRuntimeError'

@@ -1,5 +1,5 @@
 /** strftime for awk and date: the common conversions, in UTC (the sandbox clock). */
-import { DAYS, MONTHS } from '../lib/format.js'
+import { DAYS, MONTHS } from './format.js'
 
 const FULL_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
