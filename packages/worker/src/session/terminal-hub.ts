@@ -24,18 +24,36 @@ export class TerminalHub {
   }
 
   get scrollback(): string {
-    return this.#scrollback
+    return this.#scrollback + this.#pending
   }
 
-  /** Sends output to every screen and records it for replay. */
+  /**
+   * Sends output to every screen and records it for replay. Writes made in the same turn
+   * are coalesced into one frame: a command's echo, output and next prompt usually are.
+   */
   write(data: string): void {
     if (data === '') return
+    if (this.#pending === '') queueMicrotask(() => this.#emit())
+    this.#pending += data
+  }
+
+  #pending = ''
+
+  #emit(): void {
+    const data = this.#pending
+    if (data === '') return
+    this.#pending = ''
     this.#scrollback = trimScrollback(this.#scrollback + data)
-    this.broadcast({ t: 'o', d: data })
+    this.#send({ t: 'o', d: data })
     this.#schedule()
   }
 
   broadcast(message: ServerMessage): void {
+    this.#emit()
+    this.#send(message)
+  }
+
+  #send(message: ServerMessage): void {
     const frame = JSON.stringify(message)
     for (const screen of this.screens()) {
       try {
@@ -48,10 +66,12 @@ export class TerminalHub {
 
   /** Sends a screen everything it needs to continue: the recent scrollback. */
   attach(screen: Screen): void {
+    this.#emit()
     screen.send(JSON.stringify({ t: 'h', d: this.#scrollback } satisfies ServerMessage))
   }
 
   flush(): void {
+    this.#emit()
     if (this.#timer !== undefined) clearTimeout(this.#timer)
     this.#timer = undefined
     this.persist(this.#scrollback)
