@@ -1,0 +1,114 @@
+/**
+ * Starting the Python isolate: one Worker Loader isolate per sandbox instance, built from
+ * the pyodide assets (loaded lazily, only when the Loader has no warm isolate for the id).
+ * A generation number in the id lets a sandbox abandon an isolate that is stuck in a
+ * runaway loop: the next run simply gets a fresh one.
+ */
+import { loadRuntimeAsset, loadRuntimeText } from '../assets/load.js'
+import { RuntimeAssetError } from '../assets/errors.js'
+import type { RuntimeBindings } from '../assets/env.js'
+import { MAIN_JS, SHIMS_JS } from './isolate-source.js'
+import { PYODIDE_VERSION, PYTHON_ASSETS } from './assets.js'
+import { RUNNER_PY } from './runner-py.js'
+
+/** The compatibility date loaded isolates run with (not newer than the bundled workerd). */
+export const ISOLATE_COMPATIBILITY_DATE = '2026-04-01'
+
+/** What the isolate answers to one run request (see isolate-source.ts). */
+export interface IsolateRunResult {
+  instance: string
+  needFull?: boolean
+  exitCode: number
+  timedOut: boolean
+  stdout: Uint8Array
+  stderr: Uint8Array
+  changes: { writes: Array<{ path: string; data: Uint8Array; mode: number }>; dirs: string[]; removes: string[] }
+  stats: { fresh: boolean; snapshot: boolean; ms: number }
+}
+
+export interface IsolateRunRequest {
+  base: string | null
+  sync: { full: boolean; writes: Array<{ path: string; data: Uint8Array; mode: number }>; dirs: string[]; removes: string[] }
+  mode: 'code' | 'file' | 'module' | 'stdin'
+  target: string
+  argv: string[]
+  cwd: string
+  env: Record<string, string>
+  stdin: Uint8Array
+  timeoutMs: number
+  maxChecks: number
+}
+
+export interface PythonIsolate {
+  run(req: IsolateRunRequest): Promise<IsolateRunResult>
+}
+
+interface LoaderLike {
+  get(id: string, code: () => Promise<WorkerLoaderWorkerCode>): { getEntrypoint(name?: string): unknown }
+}
+
+const isLoader = (v: unknown): v is LoaderLike => typeof v === 'object' && v !== null && typeof (v as { get?: unknown }).get === 'function'
+
+/** A short stable hash of the isolate's code, so a changed harness never reuses an isolate. */
+const fnv = (text: string): string => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return (h >>> 0).toString(36)
+}
+const CODE_HASH = fnv(MAIN_JS + SHIMS_JS + RUNNER_PY)
+
+/** Every asset the isolate needs, loaded in parallel; throws RuntimeAssetError. */
+export async function loadPythonModules(env: RuntimeBindings): Promise<WorkerLoaderWorkerCode['modules']> {
+  const optional = loadRuntimeAsset(env, 'python', PYTHON_ASSETS.snapshot, { raw: true }).catch((e: unknown) => {
+    if (e instanceof RuntimeAssetError) return new ArrayBuffer(0)
+    throw e
+  })
+  const [asmJs, loaderJs, wasm, stdlib, lock, snapshot] = await Promise.all([
+    loadRuntimeText(env, 'python', PYTHON_ASSETS.asmJs),
+    loadRuntimeText(env, 'python', PYTHON_ASSETS.loaderJs),
+    loadRuntimeAsset(env, 'python', PYTHON_ASSETS.wasm),
+    loadRuntimeAsset(env, 'python', PYTHON_ASSETS.stdlib),
+    loadRuntimeText(env, 'python', PYTHON_ASSETS.lock),
+    optional,
+  ])
+  return {
+    'main.js': { js: MAIN_JS },
+    'shims.js': { js: SHIMS_JS },
+    'pyodide.asm.mjs': { js: asmJs },
+    'pyodide.mjs': { js: loaderJs },
+    'pyodide.asm.wasm': { wasm },
+    'python_stdlib.zip': { data: stdlib },
+    'pyodide-lock.json': { json: JSON.parse(lock) as unknown },
+    'snapshot.bin.gz': { data: snapshot },
+    'runner.py': { text: RUNNER_PY },
+  }
+}
+
+/** The Loader id of the isolate for `sandboxKey` (one per sandbox instance) and `generation`. */
+export const pythonIsolateId = (sandboxKey: string, generation: number): string =>
+  `nimbus-python/${PYODIDE_VERSION}/${CODE_HASH}/${sandboxKey}/${generation}`
+
+/**
+ * The isolate with Loader id `id`. `preloaded` are modules the caller already loaded (so
+ * asset failures surface as RuntimeAssetError in the session, not inside the Loader);
+ * without them the Loader loads the assets itself if it has no warm isolate for `id`.
+ */
+export function pythonIsolate(env: RuntimeBindings, id: string, cpuMs: number, preloaded?: WorkerLoaderWorkerCode['modules']): PythonIsolate {
+  if (!isLoader(env.LOADER)) {
+    throw new RuntimeAssetError('python', 'LOADER', 'the Worker Loader binding (worker_loaders: LOADER) is not configured')
+  }
+  let modules = preloaded
+  const stub = env.LOADER.get(id, async () => {
+    const code = modules ?? (await loadPythonModules(env))
+    modules = undefined
+    return {
+      compatibilityDate: ISOLATE_COMPATIBILITY_DATE,
+      mainModule: 'main.js',
+      modules: code,
+    // Python code gets no network: the isolate can reach nothing outside itself.
+    globalOutbound: null,
+      limits: { cpuMs },
+    }
+  })
+  return stub.getEntrypoint() as PythonIsolate
+}

@@ -1,0 +1,98 @@
+/**
+ * The Python side of a run, installed in the isolate as the `_nimbus_runner` module: it
+ * resets interpreter state left by the previous run (user modules, argv, environment,
+ * cwd), runs `-c` code, a file, a module or stdin the way CPython's `main` does, and turns
+ * SystemExit and uncaught exceptions into an exit status with a CPython-style traceback.
+ */
+export const RUNNER_MODULE = '_nimbus_runner'
+
+export const RUNNER_PY = String.raw`
+import builtins
+import importlib
+import os
+import runpy
+import site
+import sys
+import traceback
+
+SITE_PACKAGES = '/usr/local/lib/python%d.%d/site-packages' % sys.version_info[:2]
+_base_modules = set(sys.modules)
+_base_path = list(sys.path)
+_skip = {__file__, getattr(runpy, '__file__', None), '<frozen runpy>'}
+
+
+def _reset(argv, cwd, env, path0):
+    for name in list(sys.modules):
+        if name not in _base_modules:
+            del sys.modules[name]
+    sys.argv = list(argv)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    sys.path[:] = [path0] + [p for p in _base_path if p != '']
+    if os.path.isdir(SITE_PACKAGES):
+        site.addsitedir(SITE_PACKAGES)
+    importlib.invalidate_caches()
+
+
+def _status(exc):
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, bool):
+        return int(code)
+    if isinstance(code, int):
+        return code & 0xFF
+    try:
+        print(code, file=sys.stderr)
+    except Exception:
+        pass
+    return 1
+
+
+def _print_traceback(exc):
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename in _skip:
+        tb = tb.tb_next
+    traceback.print_exception(type(exc), exc, tb)
+
+
+def _main_globals(filename):
+    return {'__name__': '__main__', '__builtins__': builtins, '__doc__': None, '__spec__': None,
+            '__loader__': None, '__package__': None, '__file__': filename}
+
+
+def main(mode, target, argv, cwd, env):
+    if mode == 'file':
+        path0 = os.path.dirname(os.path.abspath(os.path.join(cwd, target)))
+    elif mode == 'module':
+        path0 = cwd
+    else:
+        path0 = ''
+    _reset(argv, cwd, env, path0)
+    try:
+        if mode == 'code':
+            exec(compile(target, '<string>', 'exec'), _main_globals('<string>'))
+        elif mode == 'stdin':
+            source = sys.stdin.read()
+            exec(compile(source, '<stdin>', 'exec'), _main_globals('<stdin>'))
+        elif mode == 'file':
+            runpy.run_path(target, run_name='__main__')
+        elif mode == 'module':
+            runpy.run_module(target, run_name='__main__', alter_sys=True)
+        status = 0
+    except SystemExit as exc:
+        status = _status(exc)
+    except KeyboardInterrupt as exc:
+        _print_traceback(exc)
+        status = 130
+    except BaseException as exc:
+        _print_traceback(exc)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    return status
+`
