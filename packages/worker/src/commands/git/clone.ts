@@ -72,7 +72,7 @@ export default defineGitCommand({
       if (g.vfs.exists(dest)) g.vfs.rmdir(dest)
       g.vfs.rename(tmp, dest)
     } catch (e) {
-      g.vfs.rm(tmp, { recursive: true, force: true })
+      g.removePath(tmp)
       await transport.done()
       const code = (e as { code?: unknown }).code
       if (code === 'NotFoundError' && flags.branch) throw fatal(`Remote branch ${flags.branch} not found in upstream origin`)

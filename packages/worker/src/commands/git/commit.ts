@@ -86,8 +86,8 @@ export default defineGitCommand({
       ...(mergeHead && head ? { parent: [head, mergeHead] } : {}),
     })
     if (mergeHead) {
-      g.vfs.rm(mergeHeadPath, { force: true })
-      g.vfs.rm(`${gitdir}/MERGE_MSG`, { force: true })
+      g.removePath(mergeHeadPath)
+      g.removePath(`${gitdir}/MERGE_MSG`)
     }
     if (!flags.quiet) {
       const branch = (await g.currentBranch()) ?? 'detached HEAD'

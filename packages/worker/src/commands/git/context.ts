@@ -57,6 +57,19 @@ export class Git {
     await this.ctx.stderr.write(maskSecrets(text, this.secrets))
   }
 
+  /** `rm -rf` that is quiet about anything missing, parents included. */
+  removePath(path: string): void {
+    if (this.vfs.exists(path) || this.#isLink(path)) this.vfs.rm(path, { recursive: true, force: true })
+  }
+
+  #isLink(path: string): boolean {
+    try {
+      return this.vfs.lstat(path).type === 'symlink'
+    } catch {
+      return false
+    }
+  }
+
   /** Absolute path for a user-given path, relative to the current directory. */
   resolve(p: string): string {
     return resolvePath(this.cwd, p)

@@ -56,7 +56,8 @@ export async function mergeInto(g: Git, theirsRev: string, opts: { ffOnly?: bool
       dir,
       gitdir,
       ours: branch,
-      theirs,
+      // A ref name labels the conflict markers (`>>>>>>> feature`); fall back to the id.
+      theirs: (await iso.resolveRef({ fs: g.fs, gitdir, ref: theirsRev }).catch(() => undefined)) === theirs ? theirsRev : theirs,
       fastForward: false,
       abortOnConflict: false,
       message: `${message}\n`,
@@ -115,8 +116,8 @@ export default defineGitCommand({
       if (!g.vfs.exists(`${gitdir}/MERGE_HEAD`)) throw fatal('There is no merge to abort (MERGE_HEAD missing).')
       await iso.checkout({ fs: g.fs, dir, gitdir, ref: (await g.currentBranch()) ?? 'HEAD', force: true })
       await resetIndexToHead(g)
-      g.vfs.rm(`${gitdir}/MERGE_HEAD`, { force: true })
-      g.vfs.rm(`${gitdir}/MERGE_MSG`, { force: true })
+      g.removePath(`${gitdir}/MERGE_HEAD`)
+      g.removePath(`${gitdir}/MERGE_MSG`)
       return 0
     }
     const target = args[0]

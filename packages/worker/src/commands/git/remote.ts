@@ -50,10 +50,12 @@ export default defineGitCommand({
           }
         }
         g.writeConfig('repo', t)
-        for (const b of await iso.listBranches({ fs: g.fs, gitdir, remote: name })) {
-          await iso.deleteRef({ fs: g.fs, gitdir, ref: `refs/remotes/${name}/${b}` }).catch(() => undefined)
+        if (g.vfs.exists(`${gitdir}/refs/remotes/${name}`)) {
+          for (const b of await iso.listBranches({ fs: g.fs, gitdir, remote: name })) {
+            await iso.deleteRef({ fs: g.fs, gitdir, ref: `refs/remotes/${name}/${b}` }).catch(() => undefined)
+          }
+          g.removePath(`${gitdir}/refs/remotes/${name}`)
         }
-        g.vfs.rm(`${gitdir}/refs/remotes/${name}`, { recursive: true, force: true })
         return 0
       }
       case 'get-url': {

@@ -61,15 +61,15 @@ export default defineGitCommand({
     }
     const oid = await resolveCommit(g, rev)
     await moveHead(g, oid)
-    g.vfs.rm(`${gitdir}/MERGE_HEAD`, { force: true })
-    g.vfs.rm(`${gitdir}/MERGE_MSG`, { force: true })
+    g.removePath(`${gitdir}/MERGE_HEAD`)
+    g.removePath(`${gitdir}/MERGE_MSG`)
     if (flags.soft) return 0
     if (flags.hard) {
       const branch = await g.currentBranch()
       // Remove tracked files that the target commit does not have, then check it out.
       const tracked = await iso.listFiles({ fs: g.fs, dir, gitdir })
       const wanted = new Set(await iso.listFiles({ fs: g.fs, dir, gitdir, ref: oid }))
-      for (const f of tracked) if (!wanted.has(f)) g.vfs.rm(`${dir}/${f}`, { force: true })
+      for (const f of tracked) if (!wanted.has(f)) g.removePath(`${dir}/${f}`)
       await iso.checkout({ fs: g.fs, dir, gitdir, ref: branch ?? oid, force: true, cache: {} })
       if (!branch) await iso.writeRef({ fs: g.fs, gitdir, ref: 'HEAD', value: oid, force: true })
       await resetIndexToHead(g)

@@ -44,9 +44,9 @@ export async function writeWorktreeFile(g: Git, e: Entry): Promise<void> {
   const abs = `${dir}/${e.path}`
   const { blob } = await iso.readBlob({ fs: g.fs, gitdir, oid: e.oid })
   const parent = abs.slice(0, abs.lastIndexOf('/'))
-  if (g.vfs.exists(parent) && g.vfs.lstat(parent).type !== 'dir') g.vfs.rm(parent, { force: true })
+  if (g.vfs.exists(parent) && g.vfs.lstat(parent).type !== 'dir') g.removePath(parent)
   g.vfs.mkdir(parent, { recursive: true })
-  if (g.vfs.exists(abs) || isLink(g, abs)) g.vfs.rm(abs, { recursive: true, force: true })
+  if (g.vfs.exists(abs) || isLink(g, abs)) g.removePath(abs)
   if (e.mode === 0o120000) g.vfs.symlink(new TextDecoder().decode(blob), abs)
   else g.vfs.writeFile(abs, blob, { mode: e.mode === 0o100755 ? 0o755 : 0o644 })
 }

@@ -42,7 +42,7 @@ export default defineGitCommand({
     let out = ''
     for (const filepath of targets) {
       await iso.remove({ fs: g.fs, dir, gitdir, filepath })
-      if (!flags.cached) g.vfs.rm(`${dir}/${filepath}`, { force: true })
+      if (!flags.cached) g.removePath(`${dir}/${filepath}`)
       out += `rm '${filepath}'\n`
     }
     // Folders emptied by the removal go too, as git does.

@@ -75,7 +75,7 @@ export default defineGitCommand({
       }
       case 'list': {
         const list = (await iso.stash({ fs: g.fs, dir, gitdir, op: 'list' })) as unknown as Array<{ message?: string } | string>
-        await g.out(list.map((e, i) => `stash@{${i}}: ${typeof e === 'string' ? e : (e.message ?? '')}\n`).join(''))
+        await g.out(list.map((e, i) => `stash@{${i}}: ${(typeof e === 'string' ? e : (e.message ?? '')).replace(/^stash@\{\d+\}: /, '')}\n`).join(''))
         return 0
       }
       case 'pop':
