@@ -1,6 +1,7 @@
 /** Every built-in command, one import each; the registry derives names from the definitions. */
 import type { Command } from './types.js'
 import awkCmd from './awk.js'
+import base64Cmd from './base64.js'
 import basenameCmd from './basename.js'
 import catCmd from './cat.js'
 import chmodCmd from './chmod.js'
@@ -25,6 +26,7 @@ import hostnameCmd from './hostname.js'
 import idCmd from './id.js'
 import lnCmd from './ln.js'
 import lsCmd from './ls.js'
+import md5sumCmd from './md5sum.js'
 import mkdirCmd from './mkdir.js'
 import mvCmd from './mv.js'
 import nlCmd from './nl.js'
@@ -43,6 +45,9 @@ import rmdirCmd from './rmdir.js'
 import sedCmd from './sed.js'
 import seqCmd from './seq.js'
 import serveCmd from './serve.js'
+import sha1sumCmd from './sha1sum.js'
+import sha256sumCmd from './sha256sum.js'
+import sha512sumCmd from './sha512sum.js'
 import sleepCmd from './sleep.js'
 import sortCmd from './sort.js'
 import statCmd from './stat.js'
@@ -66,6 +71,7 @@ import yesCmd from './yes.js'
 
 export const allCommands: readonly Command[] = [
   awkCmd,
+  base64Cmd,
   basenameCmd,
   catCmd,
   chmodCmd,
@@ -90,6 +96,7 @@ export const allCommands: readonly Command[] = [
   idCmd,
   lnCmd,
   lsCmd,
+  md5sumCmd,
   mkdirCmd,
   mvCmd,
   nlCmd,
@@ -108,6 +115,9 @@ export const allCommands: readonly Command[] = [
   sedCmd,
   seqCmd,
   serveCmd,
+  sha1sumCmd,
+  sha256sumCmd,
+  sha512sumCmd,
   sleepCmd,
   sortCmd,
   statCmd,
