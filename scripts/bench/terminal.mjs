@@ -28,7 +28,7 @@ export default async function bench() {
         target: '≤ 300 ms',
         medianMs: median(prompt),
         runs: prompt.length,
-        notes: 'wrangler dev on loopback; a new session each run; timed in the page from navigation start; bundle revalidated from the browser cache after one warm-up',
+        notes: 'wrangler dev on loopback; a new session each run; timed in the page from navigation start; bundle from the browser cache after one warm-up',
       },
       {
         area: 'terminal',

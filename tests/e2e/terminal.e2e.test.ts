@@ -182,7 +182,16 @@ describe('browser terminal', () => {
     const origin = new URL(sessionUrl).origin
     expect(requests.length).toBeGreaterThan(0)
     expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(ws|data|blob):/.test(u))).toEqual([])
-    expect(requests).toContain(`${origin}/_assets/terminal.js`)
+    expect(requests.some((u) => /\/_assets\/terminal-[A-Za-z0-9]+\.js$/.test(u))).toBe(true)
     expect(failures).toEqual([])
+  })
+
+  it('lets browsers keep the hashed bundles for good', async () => {
+    const bundle = requests.find((u) => /\/_assets\/terminal-[A-Za-z0-9]+\.(js|css)$/.test(u))
+    expect(bundle).toBeDefined()
+    const res = await fetch(bundle ?? '')
+    await res.arrayBuffer()
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toContain('immutable')
   })
 })

@@ -29,9 +29,10 @@ export function freePort() {
 
 /** Fails early, with the fix, when the browser assets were never built. */
 export function assertAssetsBuilt() {
-  const bundle = join(REPO_ROOT, 'packages', 'worker', 'public', '_assets', 'terminal.js')
-  if (!existsSync(bundle)) {
-    throw new Error(`terminal bundle missing at ${bundle}: run \`npm run build\` first`)
+  // The build writes the terminal page last, after its bundles.
+  const page = join(REPO_ROOT, 'packages', 'worker', 'public', 's', 'index.html')
+  if (!existsSync(page)) {
+    throw new Error(`terminal page missing at ${page}: run \`npm run build\` first`)
   }
 }
 

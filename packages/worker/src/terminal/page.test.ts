@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /**
- * Checks the inline script of the terminal page against the bundle's own rules: it must open
- * exactly the socket URL the bundle would, or the early socket is wasted.
+ * Checks the terminal page template: the build fills in the bundle names, and the inline
+ * script must open exactly the socket URL the bundle would, or the early socket is wasted.
  */
 import { readFileSync } from 'node:fs'
 import { runInNewContext } from 'node:vm'
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { EARLY_SOCKET_GLOBAL } from './early-socket.js'
 import { sessionIdFromPath, terminalSocketUrl } from './session-url.js'
 
-const html = readFileSync(new URL('../../public/s/index.html', import.meta.url), 'utf8')
+const html = readFileSync(new URL('./page.html', import.meta.url), 'utf8')
 const inline = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? ''
 
 function runInline(href: string): string | undefined {
@@ -31,7 +31,10 @@ function runInline(href: string): string | undefined {
 describe('terminal page inline socket', () => {
   it('is there', () => {
     expect(inline).toContain(EARLY_SOCKET_GLOBAL)
-    expect(html).toContain('<script type="module" src="/_assets/terminal.js"></script>')
+    expect(html).toContain('<script type="module" src="/_assets/%TERMINAL_JS%"></script>')
+    expect(html).toContain('<link rel="stylesheet" href="/_assets/%TERMINAL_CSS%" />')
+    // The socket starts before the stylesheet, which would otherwise hold the script back.
+    expect(html.indexOf(EARLY_SOCKET_GLOBAL)).toBeLessThan(html.indexOf('%TERMINAL_CSS%'))
   })
 
   it.each([
