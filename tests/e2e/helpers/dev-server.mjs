@@ -5,7 +5,7 @@
  * and the terminal benchmark, hence plain ESM with a `.d.mts` beside it.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -63,9 +63,16 @@ export async function startDevServer(opts = {}) {
   const exited = new Promise((resolve) => child.once('exit', () => resolve()))
   let running = true
   exited.then(() => (running = false))
+  // Should the test process end without calling stop(), take the server down with it.
+  const onExit = () => {
+    if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL')
+    if (ownDir) rmSync(persistDir, { recursive: true, force: true })
+  }
+  process.once('exit', onExit)
 
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {
+    process.removeListener('exit', onExit)
     if (running && child.pid !== undefined) {
       signalGroup(child.pid, 'SIGTERM')
       const late = await Promise.race([exited.then(() => false), sleep(8000).then(() => true)])
