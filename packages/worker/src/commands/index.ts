@@ -11,6 +11,7 @@ import cpCmd from './cp.js'
 import cutCmd from './cut.js'
 import dateCmd from './date.js'
 import dfCmd from './df.js'
+import diffCmd from './diff.js'
 import dirnameCmd from './dirname.js'
 import duCmd from './du.js'
 import echoCmd from './echo.js'
@@ -33,6 +34,7 @@ import nlCmd from './nl.js'
 import nodeCmd from './node.js'
 import nprocCmd from './nproc.js'
 import pasteCmd from './paste.js'
+import patchCmd from './patch.js'
 import printenvCmd from './printenv.js'
 import printfCmd from './printf.js'
 import psCmd from './ps.js'
@@ -81,6 +83,7 @@ export const allCommands: readonly Command[] = [
   cutCmd,
   dateCmd,
   dfCmd,
+  diffCmd,
   dirnameCmd,
   duCmd,
   echoCmd,
@@ -103,6 +106,7 @@ export const allCommands: readonly Command[] = [
   nodeCmd,
   nprocCmd,
   pasteCmd,
+  patchCmd,
   printenvCmd,
   printfCmd,
   psCmd,
