@@ -1,22 +1,16 @@
 /**
  * How a command running in the shell reaches the Worker's bindings (LOADER, ASSETS, the R2
- * runtime cache). Inside workerd the bindings are importable from `cloudflare:workers`;
- * the import is dynamic so the same modules load in plain Node tests, where a test binds
- * its stand-ins to the sandbox's filesystem instead.
+ * runtime cache): through the runtime host the session attaches to its filesystem (shared
+ * with the node runtime), else from `cloudflare:workers`, where workerd exposes the Worker's
+ * env. That import is dynamic so these modules also load in plain Node tests.
  */
 import type { Vfs } from '../../vfs/types.js'
+import { runtimeHostFor } from '../node/host.js'
 import type { AssetSources } from './load.js'
 
 /** The bindings runtimes use: assets plus the Worker Loader. */
 export interface RuntimeBindings extends AssetSources {
   LOADER?: unknown
-}
-
-const bound = new WeakMap<Vfs, RuntimeBindings>()
-
-/** Binds bindings to a sandbox's filesystem (tests, or an embedder with custom bindings). */
-export function bindRuntimeBindings(fs: Vfs, env: RuntimeBindings): void {
-  bound.set(fs, env)
 }
 
 let workerEnv: Promise<RuntimeBindings | undefined> | undefined
@@ -34,8 +28,14 @@ const importWorkerEnv = async (): Promise<RuntimeBindings | undefined> => {
 
 /** The bindings for the sandbox that owns `fs`, or undefined outside a Worker. */
 export async function runtimeBindingsFor(fs: Vfs): Promise<RuntimeBindings | undefined> {
-  const explicit = bound.get(fs)
-  if (explicit) return explicit
+  const host = runtimeHostFor(fs)
+  if (host) {
+    return {
+      LOADER: host.loader,
+      ...(host.assets ? { ASSETS: host.assets } : {}),
+      ...(host.runtimeCache ? { NIMBUS_RUNTIME_CACHE: host.runtimeCache } : {}),
+    }
+  }
   workerEnv ??= importWorkerEnv()
   return workerEnv
 }

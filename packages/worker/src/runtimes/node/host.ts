@@ -27,6 +27,8 @@ export interface RuntimeHost {
   ports?: PortRegistry
   /** CPU limit per program run, in ms (the Loader enforces it in production). */
   cpuMs?: number
+  /** Loop iterations a program may run before it is stopped (default 5e8). */
+  loopLimit?: number
 }
 
 const hosts = new WeakMap<object, RuntimeHost>()
@@ -47,6 +49,7 @@ export interface RuntimeEnv {
   NPM_TARBALL_CACHE?: R2Bucket
   NIMBUS_RUNTIME_CACHE?: R2Bucket
   NIMBUS_NODE_CPU_MS?: string
+  NIMBUS_NODE_LOOP_LIMIT?: string
 }
 
 const isLoader = (v: unknown): v is LoaderLike => typeof v === 'object' && v !== null && typeof (v as { get?: unknown }).get === 'function'
@@ -55,6 +58,7 @@ const isLoader = (v: unknown): v is LoaderLike => typeof v === 'object' && v !==
 export function runtimeHostFromEnv(env: RuntimeEnv, extra: { ports?: PortRegistry } = {}): RuntimeHost | undefined {
   if (!isLoader(env.LOADER)) return undefined
   const cpuMs = Number(env.NIMBUS_NODE_CPU_MS)
+  const loopLimit = Number(env.NIMBUS_NODE_LOOP_LIMIT)
   return {
     loader: env.LOADER,
     ...(env.ASSETS ? { assets: env.ASSETS } : {}),
@@ -63,5 +67,6 @@ export function runtimeHostFromEnv(env: RuntimeEnv, extra: { ports?: PortRegistr
     ...(env.NIMBUS_RUNTIME_CACHE ? { runtimeCache: env.NIMBUS_RUNTIME_CACHE } : {}),
     ...(extra.ports ? { ports: extra.ports } : {}),
     ...(Number.isFinite(cpuMs) && cpuMs > 0 ? { cpuMs } : {}),
+    ...(Number.isFinite(loopLimit) && loopLimit > 0 ? { loopLimit } : {}),
   }
 }

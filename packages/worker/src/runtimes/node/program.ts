@@ -10,6 +10,7 @@ import { dirname } from '../../vfs/path.js'
 import { esbuild, type BundleHost, type BundleLoad, type BundleResolution } from '../esbuild/service.js'
 import { builtinModule, builtinName } from './builtins.js'
 import type { RuntimeHost } from './host.js'
+import { guardLoops } from './loop-guard.js'
 import { loaderFor, readPackageJson, resolveModule } from './resolve.js'
 import { needsOnlyBuiltins, wrapBundle, wrapCommonJs } from './wrap.js'
 
@@ -59,7 +60,7 @@ const stamp = (fs: Vfs, path: string): [string, number, number] => {
 export async function buildProgram(fs: Vfs, host: RuntimeHost, src: ProgramSource): Promise<BuildResult> {
   const source = src.entry === undefined ? (src.code ?? '') : fs.readText(src.entry)
   const plainJs = src.entry === undefined ? !src.module : /\.(c?js)$/.test(src.entry) && !isEsmFile(fs, src.entry)
-  if (plainJs && needsOnlyBuiltins(source, isBuiltin)) return { ok: true, modules: wrapCommonJs(source), bundled: false }
+  if (plainJs && needsOnlyBuiltins(source, isBuiltin)) return { ok: true, modules: wrapCommonJs(guardLoops(source)), bundled: false }
 
   const key = src.entry === undefined ? `eval:${src.cwd}:${src.module ? 'm' : 'c'}:${source}` : `file:${src.entry}`
   const cached = bundleCache.get(key)
@@ -78,7 +79,7 @@ export async function buildProgram(fs: Vfs, host: RuntimeHost, src: ProgramSourc
   const entryFile = src.entry
   const request = entryFile
     ? { entry: entryFile }
-    : { stdin: { contents: source, resolveDir: src.cwd, sourcefile: '[eval]', loader: src.module ? 'js' : 'js' } }
+    : { stdin: { contents: guardLoops(source), resolveDir: src.cwd, sourcefile: '[eval]', loader: src.module ? 'js' : 'js' } }
   if (entryFile) inputs.set(entryFile, stamp(fs, entryFile))
   const result = await esbuild(host).bundle(request, bundleHost)
   if (result.code === undefined) return { ok: false, message: result.errors.join('\n') }
@@ -116,6 +117,7 @@ function loadFor(fs: Vfs, path: string, inputs: Map<string, [string, number, num
   inputs.set(path, stamp(fs, path))
   let contents = fs.readText(path)
   const loader = loaderFor(path)
+  if ((loader === 'js' || loader === 'ts') && !path.includes('/node_modules/')) contents = guardLoops(contents)
   if (loader !== 'json') {
     // Each file sees its own location, as it would under Node.
     if (/\bimport\.meta\.(url|dirname|filename)\b/.test(contents)) {

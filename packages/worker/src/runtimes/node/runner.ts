@@ -25,6 +25,8 @@ export interface RunJob {
   snapshot: Snapshot
   version: string
   tty: boolean
+  /** Loop iterations before the program is stopped (see loop-guard.ts). */
+  loopLimit: number
 }
 
 interface ProgramEntrypoint {
@@ -87,6 +89,7 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
     snapshot: takeSnapshot(ctx.fs, [opts.cwd, ...(opts.entry ? [dirname(opts.entry)] : []), '/tmp']),
     version: NODE_VERSION,
     tty: ctx.stdout.isTTY,
+    loopLimit: host.loopLimit ?? 5e8,
   }
   const stub = host.loader.get(id, () => ({
     compatibilityDate: COMPAT_DATE,

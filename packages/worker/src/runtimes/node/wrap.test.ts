@@ -23,7 +23,12 @@ describe('splitImports', () => {
     const code = '// comment\nimport fs from "./node/fs.js";\nimport {\n  a,\n  b\n} from "node:util";\nimport "node:events";\nvar x = 1;\nconsole.log(x);\nexport {\n  x\n};\n'
     const { imports, body } = splitImports(code)
     expect(imports).toEqual(['import fs from "./node/fs.js";', 'import {\n  a,\n  b\n} from "node:util";', 'import "node:events";'])
-    expect(body).toBe('var x = 1;\nconsole.log(x);\n')
+    expect(body).toBe('// comment\n\n\n\nvar x = 1;\nconsole.log(x);\n')
+  })
+  it('collects imports that follow bundled code', () => {
+    const { imports, body } = splitImports('var a = 1;\nimport fs from "./node/fs.js";\nconsole.log(import.meta.url, fs);\n')
+    expect(imports).toEqual(['import fs from "./node/fs.js";'])
+    expect(body).toBe('var a = 1;\n\nconsole.log(import.meta.url, fs);\n')
   })
 })
 
@@ -35,6 +40,6 @@ describe('wrapBundle / wrapCommonJs', () => {
   })
   it('wraps CommonJS in a function and neutralises a shebang', () => {
     const m = wrapCommonJs('#!/usr/bin/env node\nconsole.log(1)')
-    expect(m['program.cjs']).toEqual({ cjs: 'module.exports = function (exports, require, module, __filename, __dirname) {///usr/bin/env node\nconsole.log(1)\n}' })
+    expect(m['program.cjs']).toEqual({ cjs: 'module.exports = function (exports, require, module, __filename, __dirname, __nimbusTick) {///usr/bin/env node\nconsole.log(1)\n}' })
   })
 })

@@ -10,7 +10,7 @@
 export function wrapCommonJs(source: string): Record<string, string | { cjs: string }> {
   const body = source.startsWith('#!') ? `//${source.slice(2)}` : source
   return {
-    'program.cjs': { cjs: `module.exports = function (exports, require, module, __filename, __dirname) {${body}\n}` },
+    'program.cjs': { cjs: `module.exports = function (exports, require, module, __filename, __dirname, __nimbusTick) {${body}\n}` },
     'program.js': [
       "import { makeRequire } from './rt/require.js'",
       "import factory from './program.cjs'",
@@ -18,32 +18,25 @@ export function wrapCommonJs(source: string): Record<string, string | { cjs: str
       "  const module = { id: '.', filename: m.filename, path: m.dirname, exports: {}, loaded: false, children: [], paths: [] }",
       '  const require = makeRequire(m.filename)',
       '  require.main = module',
-      '  factory.call(module.exports, module.exports, require, module, m.filename, m.dirname)',
+      '  factory.call(module.exports, module.exports, require, module, m.filename, m.dirname, m.tick)',
       '  module.loaded = true',
       '}',
     ].join('\n'),
   }
 }
 
-const LEADING = /^(?:\s+|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)/
-const IMPORT = /^import\s*(?:[\w$*{][^;'"]*?\bfrom\s*)?("[^"]*"|'[^']*')\s*;?/
+// esbuild prints each top-level import statement at the start of a line; external imports
+// can appear after the code of modules bundled before them, so collect them all.
+const IMPORT_LINE = /^import\s*(?:[\w$*{][^;'"]*?\bfrom\s*)?"[^"\n]*";?[ \t]*$/gm
 
-/** Splits esbuild's ESM output into its hoisted import lines and the rest. */
+/** Splits esbuild's ESM output into its import statements and the rest. */
 export function splitImports(code: string): { imports: string[]; body: string } {
   const imports: string[] = []
-  let rest = code
-  for (;;) {
-    const lead = LEADING.exec(rest)
-    if (lead) {
-      rest = rest.slice(lead[0].length)
-      continue
-    }
-    const imp = IMPORT.exec(rest)
-    if (!imp) break
-    imports.push(imp[0])
-    rest = rest.slice(imp[0].length)
-  }
-  return { imports, body: rest.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n') }
+  const body = code.replace(IMPORT_LINE, (m) => {
+    imports.push(m.trim())
+    return ''
+  })
+  return { imports, body: body.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n').replace(/^\s+/, '') }
 }
 
 /** `program.js` for an esbuild ESM bundle. */
@@ -59,7 +52,7 @@ export function wrapBundle(code: string): Record<string, string> {
       ...imports,
       'export default async function (__nimbus) {',
       'var require = __nimbusMakeRequire(__nimbus.filename);',
-      'var __filename = __nimbus.filename, __dirname = __nimbus.dirname;',
+      'var __filename = __nimbus.filename, __dirname = __nimbus.dirname, __nimbusTick = __nimbus.tick;',
       body,
       '}',
     ].join('\n'),

@@ -5,6 +5,8 @@
  * reads an old cache entry.
  */
 export const PYODIDE_VERSION = '314.0.7'
+/** The CPython version that pyodide release ships (its lock file's `info.python`). */
+export const PYTHON_VERSION = '3.14.2'
 
 const base = `pyodide/${PYODIDE_VERSION}/`
 

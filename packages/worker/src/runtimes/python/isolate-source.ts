@@ -25,13 +25,14 @@ import createPyodideModule from './pyodide.asm.mjs'
 import { loadPyodide } from './pyodide.mjs'
 import wasm from './pyodide.asm.wasm'
 import stdlib from './python_stdlib.zip'
-import lock from './pyodide-lock.json'
+import lockText from './pyodide-lock.json'
 import snapshotGz from './snapshot.bin.gz'
 import runnerSource from './runner.py'
 
 const HOME = '/home/user'
 const SKIP_ROOTS = new Set(['/dev', '/proc', '/sys', '/lib'])
-const instance = crypto.randomUUID()
+// Random values are not allowed at global scope in workerd: made on first use.
+let instance
 const known = new Map()
 const dirty = new Set()
 let booting
@@ -58,7 +59,7 @@ const create = (settings) => {
 async function load(makeSnapshot) {
   globalThis.fetch = async (url) =>
     String(url).endsWith('python_stdlib.zip') ? new Response(stdlib) : new Response('not bundled', { status: 404 })
-  const base = { indexURL: 'https://pyodide.invalid/', lockFileContents: lock, env: { HOME }, createPyodideModule: create }
+  const base = { indexURL: 'https://pyodide.invalid/', lockFileContents: JSON.parse(lockText), env: { HOME }, createPyodideModule: create }
   if (makeSnapshot) return loadPyodide({ ...base, _makeSnapshot: true })
   if (snapshotGz.byteLength > 0) {
     try {
@@ -175,10 +176,13 @@ export default class PythonIsolate extends WorkerEntrypoint {
   async run(req) {
     const started = Date.now()
     const fresh = booting === undefined
+    instance ??= crypto.randomUUID()
     await ensure()
     if (req.base !== null && req.base !== instance) return { needFull: true, instance }
     const FS = py.FS
+    const tSync = Date.now()
     applySync(FS, req.sync)
+    const syncMs = Date.now() - tSync
     const out = []
     const err = []
     py.setStdout({ write: (b) => { out.push(b.slice()); return b.length }, isatty: false })
@@ -209,7 +213,10 @@ export default class PythonIsolate extends WorkerEntrypoint {
     }
     py.setInterruptBuffer(undefined)
     if (timedOut) exitCode = 124
+    const tRun = Date.now() - t0
+    const tc = Date.now()
     const changes = collectChanges(FS)
+    const collectMs = Date.now() - tc
     return {
       instance,
       exitCode,
@@ -217,7 +224,7 @@ export default class PythonIsolate extends WorkerEntrypoint {
       stdout: concat(out),
       stderr: concat(err),
       changes,
-      stats: { fresh, snapshot: snapshotUsed, ms: Date.now() - started },
+      stats: { fresh, snapshot: snapshotUsed, ms: Date.now() - started, syncMs, runMs: tRun, collectMs, checks },
     }
   }
 

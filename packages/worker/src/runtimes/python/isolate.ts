@@ -23,7 +23,7 @@ export interface IsolateRunResult {
   stdout: Uint8Array
   stderr: Uint8Array
   changes: { writes: Array<{ path: string; data: Uint8Array; mode: number }>; dirs: string[]; removes: string[] }
-  stats: { fresh: boolean; snapshot: boolean; ms: number }
+  stats: { fresh: boolean; snapshot: boolean; ms: number; syncMs?: number; runMs?: number; collectMs?: number; checks?: number }
 }
 
 export interface IsolateRunRequest {
@@ -78,7 +78,7 @@ export async function loadPythonModules(env: RuntimeBindings): Promise<WorkerLoa
     'pyodide.mjs': { js: loaderJs },
     'pyodide.asm.wasm': { wasm },
     'python_stdlib.zip': { data: stdlib },
-    'pyodide-lock.json': { json: JSON.parse(lock) as unknown },
+    'pyodide-lock.json': { text: lock },
     'snapshot.bin.gz': { data: snapshot },
     'runner.py': { text: RUNNER_PY },
   }

@@ -62,7 +62,12 @@ def _main_globals(filename):
             '__loader__': None, '__package__': None, '__file__': filename}
 
 
+def _py(value):
+    return value.to_py() if hasattr(value, 'to_py') else value
+
+
 def main(mode, target, argv, cwd, env):
+    argv, env = list(_py(argv)), dict(_py(env))
     if mode == 'file':
         path0 = os.path.dirname(os.path.abspath(os.path.join(cwd, target)))
     elif mode == 'module':

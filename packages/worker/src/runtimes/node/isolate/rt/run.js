@@ -1,7 +1,7 @@
 // One program run inside the isolate: install the globals, run the program, keep going
 // while timers, requests or servers hold it open (Node's event loop rule), then report
 // the exit code with the last output and filesystem changes.
-import { state, reset, fatal, exitNow, takeOutput, flushOutput, ExitSignal, realSetTimeout } from './state.js'
+import { state, reset, fatal, exitNow, takeOutput, flushOutput, ExitSignal, CpuLimitError, realSetTimeout, realClearTimeout } from './state.js'
 import { load, takeOps } from './vfs.js'
 import { flushFs } from './flush.js'
 import { console as programConsole } from './console.js'
@@ -21,12 +21,22 @@ globalThis.addEventListener?.('error', (ev) => {
   if (state.job && !state.exited) fatal(ev.error)
 })
 
+let ticks = 0
+let tickLimit = 5e8
+function tick() {
+  if (++ticks > tickLimit) throw new CpuLimitError(tickLimit)
+  return true
+}
+
 function installGlobals() {
   const g = globalThis
+  ticks = 0
+  tickLimit = state.job.loopLimit ?? 5e8
   const define = (k, v) => Object.defineProperty(g, k, { value: v, writable: true, configurable: true, enumerable: false })
   define('process', process)
   define('console', programConsole)
   define('global', g)
+  define('__nimbusTick', tick)
   define('Buffer', Buffer)
   for (const k of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) define(k, timers[k])
   define('fetch', async (...args) => {
@@ -59,7 +69,7 @@ export async function run(job, io, program) {
   process.exitCode = undefined
   process.removeAllListeners()
   try {
-    await program.default({ filename: job.filename, dirname: job.dirname })
+    await program.default({ filename: job.filename, dirname: job.dirname, tick })
   } catch (e) {
     fatal(e)
   }
@@ -73,7 +83,11 @@ export async function run(job, io, program) {
       }
       continue
     }
-    await state.wait()
+    // A real timer stays pending while the program waits, so the runtime does not take
+    // a server that is only waiting for requests for a hung request.
+    let beat
+    await Promise.race([state.wait(), new Promise((r) => (beat = realSetTimeout(r, 1000)))])
+    realClearTimeout(beat)
   }
   if (!state.exited) exitNow(Number(process.exitCode ?? 0) | 0)
   await flushOutput().catch(() => {})

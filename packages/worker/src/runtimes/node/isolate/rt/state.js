@@ -1,6 +1,6 @@
 // Per-run state shared by the isolate's shims: the I/O target, handles that keep the
 // program alive (timers, requests, servers), output buffers and the exit latch.
-import { format } from 'node:util'
+import { inspect } from 'node:util'
 
 const realSetTimeout = globalThis.setTimeout
 const realClearTimeout = globalThis.clearTimeout
@@ -8,6 +8,14 @@ const realClearTimeout = globalThis.clearTimeout
 export class ExitSignal {
   constructor(code) {
     this.code = code
+  }
+}
+
+/** Thrown by the loop guard once the program has used up its iteration budget. */
+export class CpuLimitError extends Error {
+  constructor(limit) {
+    super(`the program was stopped: it ran ${limit} loop iterations without finishing (CPU limit)`)
+    this.name = 'CpuLimitError'
   }
 }
 
@@ -74,18 +82,17 @@ export function takeOutput() {
 
 /** Node's way of printing an error that ended the program. */
 export function describeError(err) {
-  if (err && typeof err === 'object' && 'stack' in err && typeof err.stack === 'string') {
-    const extra = {}
-    for (const k of Object.keys(err)) extra[k] = err[k]
-    const props = Object.keys(extra).length ? ` ${format('%o', extra).replace(/^\{/, '{')}` : ''
-    return `${err.stack}${props}`
-  }
-  return `Uncaught ${format('%o', err)}`
+  if (err instanceof Error) return inspect(err)
+  return `Uncaught ${inspect(err)}`
 }
 
 export function fatal(err) {
   if (err instanceof ExitSignal) return exitNow(err.code)
   if (state.exited) return
+  if (err instanceof CpuLimitError) {
+    emit(2, `node: ${err.message}\n`)
+    return exitNow(152)
+  }
   emit(2, `${describeError(err)}\n\nNode.js ${state.job?.version ?? 'v22.12.0'}\n`)
   exitNow(typeof err?.exitCode === 'number' ? err.exitCode : 1)
 }
