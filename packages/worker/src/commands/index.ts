@@ -39,6 +39,7 @@ import printenvCmd from './printenv.js'
 import printfCmd from './printf.js'
 import psCmd from './ps.js'
 import pwdCmd from './pwd.js'
+import pythonCmd from './python.js'
 import readlinkCmd from './readlink.js'
 import realpathCmd from './realpath.js'
 import revCmd from './rev.js'
@@ -111,6 +112,7 @@ export const allCommands: readonly Command[] = [
   printfCmd,
   psCmd,
   pwdCmd,
+  pythonCmd,
   readlinkCmd,
   realpathCmd,
   revCmd,

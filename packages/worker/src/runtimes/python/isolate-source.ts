@@ -39,6 +39,8 @@ let booting
 let py
 let runner
 let snapshotUsed = false
+/** Where the current run's output goes and its stdin comes from. */
+const io = { out: [], err: [], stdin: new Uint8Array(), stdinSent: false }
 
 const gunzip = async (buf) =>
   new Uint8Array(await new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
@@ -95,6 +97,10 @@ async function boot(makeSnapshot = false) {
   py.FS.writeFile(sitePackages + '/_nimbus_runner.py', runnerSource)
   runner = py.pyimport('_nimbus_runner')
   trackWrites(py.FS)
+  // Streams are set once: re-creating them per run costs more than the run itself.
+  py.setStdout({ write: (b) => { io.out.push(b.slice()); return b.length }, isatty: false })
+  py.setStderr({ write: (b) => { io.err.push(b.slice()); return b.length }, isatty: false })
+  py.setStdin({ stdin: () => { if (io.stdinSent || io.stdin.length === 0) return undefined; io.stdinSent = true; return io.stdin }, isatty: false })
   return py
 }
 
@@ -185,10 +191,10 @@ export default class PythonIsolate extends WorkerEntrypoint {
     const syncMs = Date.now() - tSync
     const out = []
     const err = []
-    py.setStdout({ write: (b) => { out.push(b.slice()); return b.length }, isatty: false })
-    py.setStderr({ write: (b) => { err.push(b.slice()); return b.length }, isatty: false })
-    let stdinSent = false
-    py.setStdin({ stdin: () => { if (stdinSent || req.stdin.length === 0) return undefined; stdinSent = true; return req.stdin }, isatty: false })
+    io.out = out
+    io.err = err
+    io.stdin = req.stdin
+    io.stdinSent = false
     let checks = 0
     let timedOut = false
     const t0 = Date.now()

@@ -1,0 +1,114 @@
+/**
+ * Builds the runtime assets Python (pyodide) and Ruby (ruby.wasm) load lazily at run time,
+ * into `public/_assets/` (git-ignored): the same keys the runtimes read from the
+ * NIMBUS_RUNTIME_CACHE bucket, so `nimbus runtime sync --from public/_assets` fills it.
+ * Large files are stored gzip-compressed (static assets are capped at 25 MiB each).
+ * It also boots pyodide once inside workerd and stores a memory snapshot of the booted
+ * interpreter, which cuts a sandbox's first `python` run from seconds to well under one;
+ * the snapshot is rebuilt only when its inputs change. Run by `npm run build`, after tsc.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+const outRoot = join(pkgDir, 'public', '_assets')
+const require = createRequire(import.meta.url)
+
+const { PYODIDE_VERSION, PYTHON_ASSETS } = await import(pathToFileURL(join(pkgDir, 'dist/runtimes/python/assets.js')).href)
+const pyodideDir = dirname(require.resolve('pyodide/package.json'))
+const pyodidePkg = JSON.parse(await readFile(join(pyodideDir, 'package.json'), 'utf8'))
+if (pyodidePkg.version !== PYODIDE_VERSION) {
+  throw new Error(`pyodide ${pyodidePkg.version} is installed but the runtime expects ${PYODIDE_VERSION}: update PYODIDE_VERSION in src/runtimes/python/assets.ts`)
+}
+
+const exists = async (p) => stat(p).then(() => true, () => false)
+
+/** Writes `key` from `source`, gzipping when the key ends in .gz; skips it when unchanged. */
+async function put(key, source) {
+  const dest = join(outRoot, key)
+  const bytes = await readFile(source)
+  const body = key.endsWith('.gz') ? gzipSync(bytes, { level: 6 }) : bytes
+  await mkdir(dirname(dest), { recursive: true })
+  if (await exists(dest)) {
+    const srcStat = await stat(source)
+    const destStat = await stat(dest)
+    if (destStat.mtimeMs >= srcStat.mtimeMs && (key.endsWith('.gz') || destStat.size === bytes.length)) return body
+  }
+  await writeFile(dest, body)
+  console.log(`  public/_assets/${key}  ${(body.length / 1024 / 1024).toFixed(1)} MiB`)
+  return body
+}
+
+const sources = {
+  asmJs: join(pyodideDir, 'pyodide.asm.mjs'),
+  loaderJs: join(pyodideDir, 'pyodide.mjs'),
+  wasm: join(pyodideDir, 'pyodide.asm.wasm'),
+  stdlib: join(pyodideDir, 'python_stdlib.zip'),
+  lock: join(pyodideDir, 'pyodide-lock.json'),
+}
+for (const [name, source] of Object.entries(sources)) await put(PYTHON_ASSETS[name], source)
+
+// Ruby: the interpreter with its standard library, for @ruby/3.3-wasm-wasi.
+const rubyBuild = join(pkgDir, 'dist/runtimes/ruby/assets.js')
+if (await exists(rubyBuild)) {
+  const { RUBY_ASSETS } = await import(pathToFileURL(rubyBuild).href)
+  const rubyDir = dirname(require.resolve('@ruby/3.3-wasm-wasi/package.json'))
+  await put(RUBY_ASSETS.wasm, join(rubyDir, 'dist', 'ruby+stdlib.wasm'))
+}
+
+try {
+  await buildSnapshot()
+} catch (e) {
+  // Python still works without the snapshot, only its first run per sandbox is slower.
+  await rm(join(outRoot, PYTHON_ASSETS.snapshot), { force: true })
+  console.warn(`  warning: no pyodide memory snapshot (${e instanceof Error ? e.message : e}); first runs will boot from scratch`)
+}
+
+/** Boots pyodide in workerd (the runtime the snapshot is restored in) and saves its memory. */
+async function buildSnapshot() {
+  const { MAIN_JS, SHIMS_JS } = await import(pathToFileURL(join(pkgDir, 'dist/runtimes/python/isolate-source.js')).href)
+  const { ISOLATE_COMPATIBILITY_DATE } = await import(pathToFileURL(join(pkgDir, 'dist/runtimes/python/isolate.js')).href)
+  const wrangler = createRequire(require.resolve('wrangler/package.json'))
+  const miniflarePkg = JSON.parse(await readFile(wrangler.resolve('miniflare/package.json'), 'utf8'))
+  const inputs = createHash('sha256')
+  for (const part of [MAIN_JS, SHIMS_JS, PYODIDE_VERSION, ISOLATE_COMPATIBILITY_DATE, miniflarePkg.version]) inputs.update(String(part))
+  const stamp = inputs.digest('hex')
+  const dest = join(outRoot, PYTHON_ASSETS.snapshot)
+  const stampFile = join(pkgDir, '.tmp', 'python-snapshot.inputs')
+  if ((await exists(dest)) && (await readFile(stampFile, 'utf8').catch(() => '')) === stamp) return
+  const { Miniflare, convertV4MiniflareOptions } = wrangler('miniflare')
+  const started = Date.now()
+  const mf = new Miniflare(convertV4MiniflareOptions({
+    compatibilityDate: ISOLATE_COMPATIBILITY_DATE,
+    modulesRoot: '/',
+    modules: [
+      { type: 'ESModule', path: '/build.js', contents: "import PythonIsolate from './main.js'\nexport default { async fetch() { return new Response(await PythonIsolate.prototype.makeSnapshot.call(null)) } }\n" },
+      { type: 'ESModule', path: '/main.js', contents: MAIN_JS },
+      { type: 'ESModule', path: '/shims.js', contents: SHIMS_JS },
+      { type: 'ESModule', path: '/pyodide.asm.mjs', contents: await readFile(sources.asmJs, 'utf8') },
+      { type: 'ESModule', path: '/pyodide.mjs', contents: await readFile(sources.loaderJs, 'utf8') },
+      { type: 'CompiledWasm', path: '/pyodide.asm.wasm', contents: await readFile(sources.wasm) },
+      { type: 'Data', path: '/python_stdlib.zip', contents: await readFile(sources.stdlib) },
+      { type: 'Text', path: '/pyodide-lock.json', contents: await readFile(sources.lock, 'utf8') },
+      { type: 'Data', path: '/snapshot.bin.gz', contents: new Uint8Array(0) },
+      { type: 'Text', path: '/runner.py', contents: '' },
+    ],
+  }))
+  try {
+    const res = await mf.dispatchFetch('http://snapshot.invalid/')
+    if (!res.ok) throw new Error(`snapshot worker answered ${res.status}: ${await res.text()}`)
+    const snapshot = new Uint8Array(await res.arrayBuffer())
+    const body = gzipSync(snapshot, { level: 6 })
+    await mkdir(dirname(dest), { recursive: true })
+    await writeFile(dest, body)
+    await mkdir(dirname(stampFile), { recursive: true })
+    await writeFile(stampFile, stamp)
+    console.log(`  public/_assets/${PYTHON_ASSETS.snapshot}  ${(body.length / 1024 / 1024).toFixed(1)} MiB (booted in workerd in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  } finally {
+    await mf.dispose()
+  }
+}
