@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { defineNimbusConfig } from '@nimbus-sh/config'
-import { Nimbus, NimbusSandboxError } from '../../sdk/src/sandbox.js'
+import { Nimbus, NimbusSandboxError } from '@nimbus-sh/sdk/sandbox'
 import { ORIGIN, send } from './auth-helpers.js'
 
 const config = defineNimbusConfig({

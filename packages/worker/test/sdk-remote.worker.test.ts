@@ -7,7 +7,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { defineNimbusConfig } from '@nimbus-sh/config'
-import { Nimbus, NimbusRemoteError } from '../../sdk/src/sandbox.js'
+import { Nimbus, NimbusRemoteError } from '@nimbus-sh/sdk/sandbox'
 import { issueNimbusToken } from '../src/auth/index.js'
 import { createNimbusHandler } from '../src/router/handler.js'
 import type { NimbusHandlerOptions } from '../src/router/options.js'

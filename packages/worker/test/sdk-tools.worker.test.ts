@@ -8,7 +8,7 @@ import { generateText, stepCountIs } from 'ai'
 import { MockLanguageModelV4 } from 'ai/test'
 import { describe, expect, it } from 'vitest'
 import { defineNimbusConfig } from '@nimbus-sh/config'
-import { Nimbus } from '../../sdk/src/sandbox.js'
+import { Nimbus } from '@nimbus-sh/sdk/sandbox'
 
 const config = defineNimbusConfig({
   endpoint: 'https://nimbus.test',

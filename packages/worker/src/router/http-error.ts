@@ -37,11 +37,20 @@ export const jsonError = (status: number, code: string, error: string): Response
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   })
 
+/** The SDK's sandbox errors (thrown in an embedder's own routes) by shape: the SDK depends on this package, not the reverse. */
+function sandboxErrorLike(err: unknown): { status: number; code: string; message: string } | undefined {
+  if (!(err instanceof Error) || (err.name !== 'NimbusSandboxError' && err.name !== 'NimbusRemoteError')) return undefined
+  const { status, code } = err as Error & { status?: unknown; code?: unknown }
+  return typeof status === 'number' && status >= 400 && status <= 599 && typeof code === 'string' ? { status, code, message: err.message } : undefined
+}
+
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) return jsonError(err.status, err.code, err.message)
   if (isNimbusAuthError(err)) return authErrorResponse(err)
   if (err instanceof SandboxError) return jsonError(err.status, err.code, err.message)
   if (err instanceof VfsError) return jsonError(VFS_STATUS[err.code] ?? 400, err.code, err.message)
+  const sdkError = sandboxErrorLike(err)
+  if (sdkError) return jsonError(sdkError.status, sdkError.code, sdkError.message)
   console.error('nimbus: unhandled error', err)
   return jsonError(500, 'E_INTERNAL', 'Internal error')
 }
