@@ -9,7 +9,7 @@ import type { Vfs } from '../../vfs/types.js'
 import { getValue } from './config-file.js'
 import { maskSecrets } from './credentials.js'
 import { GitError, fatal } from './errors.js'
-import { createGitFs, type GitFs } from './fs-adapter.js'
+import { createGitFs, watchedVfs, type GitFs } from './fs-adapter.js'
 import { createHttpClient, type GitHttpClient } from './http.js'
 
 export interface Repo {
@@ -38,8 +38,9 @@ export class Git {
   #repo: Repo | undefined | null = null
 
   constructor(readonly ctx: CommandContext) {
-    this.vfs = ctx.fs
     this.fs = createGitFs(ctx.fs)
+    // Changes made here directly must drop the adapter's cached stats.
+    this.vfs = watchedVfs(ctx.fs, () => this.fs.invalidate())
     this.http = createHttpClient(ctx.fetch, ctx.signal)
     this.home = ctx.env.get('HOME') || '/home/user'
     this.cwd = ctx.cwd

@@ -39,20 +39,36 @@ export interface GitStats {
   isSymbolicLink(): boolean
 }
 
-const toStats = (s: FileStat): GitStats => ({
-  type: s.type,
-  mode: TYPE_BITS[s.type] | (s.mode & 0o7777),
-  size: s.size,
-  ino: s.ino,
-  uid: s.uid,
-  gid: s.gid,
-  dev: 1,
-  mtimeMs: s.mtimeMs,
-  ctimeMs: s.ctimeMs,
-  isFile: () => s.type === 'file',
-  isDirectory: () => s.type === 'dir',
-  isSymbolicLink: () => s.type === 'symlink',
-})
+class Stats implements GitStats {
+  readonly type: FileStat['type']
+  readonly mode: number
+  readonly size: number
+  readonly ino: number
+  readonly uid: number
+  readonly gid: number
+  readonly dev = 1
+  readonly mtimeMs: number
+  readonly ctimeMs: number
+  constructor(s: FileStat) {
+    this.type = s.type
+    this.mode = TYPE_BITS[s.type] | (s.mode & 0o7777)
+    this.size = s.size
+    this.ino = s.ino
+    this.uid = s.uid
+    this.gid = s.gid
+    this.mtimeMs = s.mtimeMs
+    this.ctimeMs = s.ctimeMs
+  }
+  isFile(): boolean {
+    return this.type === 'file'
+  }
+  isDirectory(): boolean {
+    return this.type === 'dir'
+  }
+  isSymbolicLink(): boolean {
+    return this.type === 'symlink'
+  }
+}
 
 type Encoding = string | { encoding?: string | null; mode?: number } | undefined
 
@@ -87,11 +103,53 @@ export interface GitFsPromises {
 /** The object handed to isomorphic-git as `fs`. */
 export interface GitFs {
   promises: GitFsPromises
+  /** Forget cached stats (after changing files without going through the adapter). */
+  invalidate(): void
 }
 
-/** Builds the adapter. Every call runs synchronously on the Vfs and resolves at once. */
+const MUTATORS = new Set(['writeFile', 'writeAt', 'truncate', 'mkdir', 'rmdir', 'unlink', 'rm', 'rename', 'symlink', 'link', 'chmod', 'utimes'])
+
+/** A view of `vfs` that calls `onChange` before every change, so caches stay true. */
+export function watchedVfs(vfs: Vfs, onChange: () => void): Vfs {
+  return new Proxy(vfs, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target)
+      if (typeof value !== 'function') return value
+      const fn = value as (...args: unknown[]) => unknown
+      if (typeof prop === 'string' && MUTATORS.has(prop)) {
+        return (...args: unknown[]) => {
+          onChange()
+          return fn.apply(target, args)
+        }
+      }
+      return fn.bind(target)
+    },
+  })
+}
+
+/**
+ * Builds the adapter. Every call runs synchronously on the Vfs and resolves at once.
+ *
+ * A git walk lists a folder and then stats every entry, and stats `.git/index` once per
+ * file; `readdir` therefore fetches its entries' stats in the same query and keeps them,
+ * with every other stat, until the next change made through this adapter. An adapter
+ * lives for one git command, so the cache never outlives the command that filled it.
+ */
 export function createGitFs(vfs: Vfs, opts: GitFsOptions = {}): GitFs {
   const root = opts.root ? normalizePath(opts.root) : '/'
+  const lstats = new Map<string, Stats>()
+  const changed = <T>(v: T): T => {
+    lstats.clear()
+    return v
+  }
+  const lstatOf = (p: string): Stats => {
+    let st = lstats.get(p)
+    if (!st) {
+      st = new Stats(vfs.lstat(p))
+      lstats.set(p, st)
+    }
+    return st
+  }
   const check = (path: string, syscall: string): string => {
     const p = normalizePath(path.startsWith('/') ? path : `/${path}`)
     if (root !== '/' && p !== root && !p.startsWith(`${root}/`)) throw new GitFsError('EACCES', path, syscall)
@@ -114,25 +172,37 @@ export function createGitFs(vfs: Vfs, opts: GitFsOptions = {}): GitFs {
       }),
     writeFile: (path, data, o) =>
       call(path, 'open', (p) => {
+        changed(0)
         const mode = typeof o === 'object' && o !== null && typeof o.mode === 'number' ? o.mode & 0o777 : undefined
         vfs.writeFile(p, data, mode === undefined ? {} : { mode })
         // writeFile keeps the mode of an existing file; git's executable bit must follow.
         if (mode !== undefined && (vfs.lstat(p).mode & 0o777) !== mode) vfs.chmod(p, mode)
       }),
-    mkdir: (path) => call(path, 'mkdir', (p) => vfs.mkdir(p)),
-    rmdir: (path) => call(path, 'rmdir', (p) => vfs.rmdir(p)),
-    rm: (path, o) => call(path, 'rm', (p) => vfs.rm(p, { recursive: o?.recursive ?? false, force: o?.force ?? false })),
-    unlink: (path) => call(path, 'unlink', (p) => vfs.unlink(p)),
-    stat: (path) => call(path, 'stat', (p) => toStats(vfs.stat(p))),
-    lstat: (path) => call(path, 'lstat', (p) => toStats(vfs.lstat(p))),
-    readdir: (path) => call(path, 'scandir', (p) => vfs.readdir(p).map((e) => e.name)),
+    mkdir: (path) => call(path, 'mkdir', (p) => changed(vfs.mkdir(p))),
+    rmdir: (path) => call(path, 'rmdir', (p) => changed(vfs.rmdir(p))),
+    rm: (path, o) => call(path, 'rm', (p) => changed(vfs.rm(p, { recursive: o?.recursive ?? false, force: o?.force ?? false }))),
+    unlink: (path) => call(path, 'unlink', (p) => changed(vfs.unlink(p))),
+    stat: (path) =>
+      call(path, 'stat', (p) => {
+        const st = lstats.get(p)
+        return st && st.type !== 'symlink' ? st : new Stats(vfs.stat(p))
+      }),
+    lstat: (path) => call(path, 'lstat', lstatOf),
+    readdir: (path) =>
+      call(path, 'scandir', (p) => {
+        const prefix = p === '/' ? '/' : `${p}/`
+        return vfs.readdirStats(p).map((e) => {
+          lstats.set(`${prefix}${e.name}`, new Stats(e.stat))
+          return e.name
+        })
+      }),
     readlink: (path, o) =>
       call(path, 'readlink', (p) => {
         const target = vfs.readlink(p)
         return encodingOf(o) === 'buffer' ? Buffer.from(target) : target
       }),
-    symlink: (target, path) => call(path, 'symlink', (p) => vfs.symlink(target, p)),
-    chmod: (path, mode) => call(path, 'chmod', (p) => vfs.chmod(p, mode & 0o7777)),
+    symlink: (target, path) => call(path, 'symlink', (p) => changed(vfs.symlink(target, p))),
+    chmod: (path, mode) => call(path, 'chmod', (p) => changed(vfs.chmod(p, mode & 0o7777))),
   }
-  return { promises }
+  return { promises, invalidate: () => lstats.clear() }
 }

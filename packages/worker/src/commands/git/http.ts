@@ -26,7 +26,7 @@ export interface GitHttpClient {
   request(req: GitHttpRequest): Promise<GitHttpResponse>
 }
 
-const join = async (body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> => {
+const join = async (body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> => {
   const parts: Uint8Array[] = []
   let size = 0
   for await (const chunk of body) {

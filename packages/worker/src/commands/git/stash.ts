@@ -16,6 +16,7 @@ function withIdentity(g: Git): GitFs {
   const configPath = `${gitdir}/config`
   const base = g.fs.promises
   return {
+    invalidate: () => g.fs.invalidate(),
     promises: {
       ...base,
       readFile: async (path, opts) => {

@@ -9,6 +9,7 @@ const LABEL: Record<string, string> = { A: 'new file:   ', M: 'modified:   ', D:
 
 /** Untracked files inside folders with nothing tracked collapse to `dir/`, as in git. */
 function untrackedShown(states: PathState[], tracked: Set<string>): string[] {
+  if (!states.some((s) => s.untracked)) return []
   const trackedDirs = new Set<string>()
   for (const p of tracked) {
     for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) trackedDirs.add(p.slice(0, i))
@@ -28,6 +29,13 @@ function untrackedShown(states: PathState[], tracked: Set<string>): string[] {
     shown.add(name)
   }
   return [...shown].sort()
+}
+
+/** Paths in the index, needed only to fold untracked folders. */
+async function trackedFiles(g: Git, states: PathState[]): Promise<Set<string>> {
+  if (!states.some((s) => s.untracked)) return new Set()
+  const { dir, gitdir } = g.repo()
+  return new Set(await iso.listFiles({ fs: g.fs, gitdir, dir }))
 }
 
 /** "Your branch is ahead of 'origin/main' by 1 commit." and friends. */
@@ -92,7 +100,7 @@ export default defineGitCommand({
     porcelain: { type: 'boolean', description: 'machine-readable output' },
   },
   async run(g, { args, flags }) {
-    const repo = g.repo()
+    g.repo()
     const paths = args.map((p) => g.repoPath(p))
     const states = await pathStates(g, { paths })
     const branch = await g.currentBranch()
@@ -102,8 +110,7 @@ export default defineGitCommand({
       if (flags.branch) text += `## ${branch ?? 'HEAD (no branch)'}\n`
       const tracked = states.filter((s) => s.x !== ' ' || s.y !== ' ')
       for (const s of tracked) text += `${s.x}${s.y} ${display(s.path)}\n`
-      const trackedSet = new Set(await iso.listFiles({ fs: g.fs, gitdir: repo.gitdir, dir: repo.dir }))
-      for (const u of untrackedShown(states, trackedSet)) text += `?? ${display(u)}\n`
+      for (const u of untrackedShown(states, await trackedFiles(g, states))) text += `?? ${display(u)}\n`
       await g.out(text)
       return 0
     }
@@ -114,8 +121,7 @@ export default defineGitCommand({
     text += tracking
     const staged = states.filter((s) => s.x !== ' ')
     const unstaged = states.filter((s) => s.y !== ' ')
-    const trackedSet = new Set(await iso.listFiles({ fs: g.fs, gitdir: repo.gitdir, dir: repo.dir }))
-    const untracked = untrackedShown(states, trackedSet)
+    const untracked = untrackedShown(states, await trackedFiles(g, states))
     if (staged.length) {
       text += `\nChanges to be committed:\n  (use "git ${born ? 'restore --staged' : 'rm --cached'} <file>..." to unstage)\n`
       for (const s of staged) text += `\t${LABEL[s.x]}${display(s.path)}\n`
