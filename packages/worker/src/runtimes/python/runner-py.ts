@@ -9,6 +9,7 @@ export const RUNNER_MODULE = '_nimbus_runner'
 export const RUNNER_PY = String.raw`
 import builtins
 import importlib
+import importlib.machinery
 import os
 import runpy
 import site
@@ -26,13 +27,22 @@ def _reset(argv, cwd, env, path0):
         if name not in _base_modules:
             del sys.modules[name]
     sys.argv = list(argv)
-    os.environ.clear()
-    os.environ.update(env)
+    # Only touch variables that differ: each change is a putenv/unsetenv in the runtime.
+    for key in [k for k in os.environ if k not in env]:
+        del os.environ[key]
+    for key, value in env.items():
+        if os.environ.get(key) != value:
+            os.environ[key] = value
     os.chdir(cwd)
     sys.path[:] = [path0] + [p for p in _base_path if p != '']
     if os.path.isdir(SITE_PACKAGES):
         site.addsitedir(SITE_PACKAGES)
-    importlib.invalidate_caches()
+    # Directory listings may be stale after the file sync. importlib.invalidate_caches()
+    # would also make the stdlib zip importer re-read its whole index: only the
+    # directory finders are reset.
+    for finder in list(sys.path_importer_cache.values()):
+        if isinstance(finder, importlib.machinery.FileFinder):
+            finder.invalidate_caches()
 
 
 def _status(exc):
@@ -82,7 +92,7 @@ def main(mode, target, argv, cwd, env):
             source = sys.stdin.read()
             exec(compile(source, '<stdin>', 'exec'), _main_globals('<stdin>'))
         elif mode == 'file':
-            runpy.run_path(target, run_name='__main__')
+            runpy.run_path(os.path.abspath(target), run_name='__main__')
         elif mode == 'module':
             runpy.run_module(target, run_name='__main__', alter_sys=True)
         status = 0
