@@ -4,6 +4,7 @@
  */
 import { NIMBUS_SCOPES } from '../auth/claims.js'
 import type { NimbusEnv } from '../session/env.js'
+import { SESSION_START_HEADER } from '../session/protocol.js'
 import { authenticate, effectiveAuthMode, tokenCookieRedirect, type AuthContext } from './auth.js'
 import { HttpError } from './http-error.js'
 import type { NimbusHandlerOptions } from './options.js'
@@ -65,11 +66,15 @@ export async function terminalSocket({ request, env, ctx, options }: RequestCont
   }
   const auth = await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
   const response = await sessionStub(env, auth, sessionId).fetch(request)
+  if (response.status !== 101 || !response.headers.has(SESSION_START_HEADER)) return response
+  // Once per session start: the session says whether this screen is the first attached.
   const onStart = options.hooks?.onSessionStart
-  if (onStart && response.status === 101) {
+  if (onStart) {
     ctx.waitUntil(Promise.resolve(onStart({ sessionId, tenantSegment: auth.tenantSegment, request })).catch((e: unknown) => console.error('nimbus: onSessionStart failed', e)))
   }
-  return response
+  const headers = new Headers(response.headers)
+  headers.delete(SESSION_START_HEADER)
+  return new Response(null, { status: 101, webSocket: response.webSocket, headers })
 }
 
 export function trailingSlash({ url }: RequestContext, params: Params): Response {

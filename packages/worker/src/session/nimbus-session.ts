@@ -13,7 +13,7 @@ import { HOME, seedSandbox } from '../vfs/seed.js'
 import { doSqlStore } from '../vfs/sql.js'
 import { SqliteVfs } from '../vfs/sqlite-vfs.js'
 import type { NimbusEnv } from './env.js'
-import { MAX_FRAME_BYTES, parseClientMessage, type ServerMessage } from './protocol.js'
+import { MAX_FRAME_BYTES, SESSION_START_HEADER, parseClientMessage, type ServerMessage } from './protocol.js'
 import { SessionStore } from './session-store.js'
 import { TerminalHub } from './terminal-hub.js'
 
@@ -29,6 +29,9 @@ const parseQuota = (raw: string | undefined): number | undefined => {
 /** While processes run, an alarm this often keeps the object from being put to sleep. */
 const KEEPALIVE_MS = 20_000
 const PORT_PATH_RE = /^\/s\/[^/]+\/port\/(\d+)(\/.*)?$/
+
+/** In-process access to a session's sandbox services (tests, runtimes); a symbol, so never an RPC method. */
+export const SANDBOX_SERVICE: unique symbol = Symbol('nimbus.sandboxService')
 
 /** One sandbox API call as the SDK sends it over DO RPC (and the router for remote calls). */
 export interface SandboxRpcCall extends SandboxCallContext {
@@ -76,11 +79,13 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
     if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
       return Response.json({ ok: false, error: 'Expected a WebSocket upgrade', code: 'E_UPGRADE_REQUIRED' }, { status: 426 })
     }
+    // The first screen to attach while none is attached starts a session (the router's onSessionStart).
+    const starts = this.ctx.getWebSockets().length === 0
     const { 0: client, 1: server } = new WebSocketPair()
     this.ctx.acceptWebSocket(server)
     this.#hub.attach(server)
     this.#ensureInteractive(clampSize(url.searchParams.get('cols'), DEFAULT_COLS), clampSize(url.searchParams.get('rows'), DEFAULT_ROWS))
-    return new Response(null, { status: 101, webSocket: client })
+    return new Response(null, { status: 101, webSocket: client, headers: starts ? { [SESSION_START_HEADER]: '1' } : {} })
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -119,6 +124,10 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
   async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const shell = new Shell({ fs: this.#fs, cwd: opts.cwd ?? HOME, fetch: (input, init) => fetch(input, init) })
     return shell.exec(command, opts)
+  }
+
+  get [SANDBOX_SERVICE](): SandboxService {
+    return this.#sandbox
   }
 
   /** The sandbox API (`Nimbus.fromEnv` and the remote RPC route): one call, one reply envelope. */

@@ -22,6 +22,9 @@ export type ServerMessage =
   | { t: 'e'; code: string; error: string }
   | { t: 'pong' }
 
+/** Set on a terminal socket's 101 when it starts the session (no other screen was attached). */
+export const SESSION_START_HEADER = 'x-nimbus-session-start'
+
 /** Path of the terminal socket under a session URL: `/s/<id>/ws`. */
 export const terminalSocketPath = (sessionId: string): string => `/s/${encodeURIComponent(sessionId)}/ws`
 

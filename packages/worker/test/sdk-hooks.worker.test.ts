@@ -1,0 +1,64 @@
+/**
+ * Hooks and WebSockets around sandboxes: onSessionStart runs once per session start (the
+ * first screen attaching), not once per tab; and a WebSocket under `/s/<id>/port/<n>/`
+ * reaches the listener on that port inside the sandbox.
+ */
+import { createExecutionContext, env, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { createNimbusHandler } from '../src/router/handler.js'
+import { LEGACY_TENANT_SEGMENT } from '../src/router/auth.js'
+import { SANDBOX_SERVICE } from '../src/session/nimbus-session.js'
+
+const socket = async (handler: ReturnType<typeof createNimbusHandler>, path: string): Promise<WebSocket> => {
+  const ctx = createExecutionContext()
+  const res = await handler.fetch(new Request(`http://nimbus.test${path}`, { headers: { upgrade: 'websocket' } }), env, ctx)
+  await waitOnExecutionContext(ctx)
+  expect(res.status).toBe(101)
+  const ws = res.webSocket as WebSocket
+  ws.accept()
+  return ws
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 50))
+
+describe('hooks', () => {
+  it('onSessionStart runs once per session start, not per screen', async () => {
+    const calls: string[] = []
+    const handler = createNimbusHandler({ hooks: { onSessionStart: ({ sessionId, tenantSegment }) => void calls.push(`${tenantSegment}/${sessionId}`) } })
+    const a = await socket(handler, '/s/hooked-twice/ws')
+    const b = await socket(handler, '/s/hooked-twice/ws')
+    expect(calls).toEqual([`${LEGACY_TENANT_SEGMENT}/hooked-twice`])
+    a.close(1000)
+    b.close(1000)
+    await settle()
+    const c = await socket(handler, '/s/hooked-twice/ws')
+    expect(calls).toHaveLength(2)
+    c.close(1000)
+  })
+})
+
+describe('port WebSockets', () => {
+  it('upgrades through the port route to the listener in the sandbox', async () => {
+    const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${LEGACY_TENANT_SEGMENT}:ws-port`))
+    await runInDurableObject(stub, (instance) => {
+      const ports = instance[SANDBOX_SERVICE].ports
+      ports.expose(9000)
+      ports.listen(9000, (request) => {
+        if (request.headers.get('upgrade') !== 'websocket') return new Response(`plain ${new URL(request.url).pathname}`)
+        const { 0: client, 1: server } = new WebSocketPair()
+        server.accept()
+        server.addEventListener('message', (ev) => server.send(`echo:${String(ev.data)}`))
+        return new Response(null, { status: 101, webSocket: client })
+      })
+    })
+    const handler = createNimbusHandler()
+    const ctx = createExecutionContext()
+    const plain = await handler.fetch(new Request('http://nimbus.test/s/ws-port/port/9000/a/b?q=1'), env, ctx)
+    expect(await plain.text()).toBe('plain /a/b')
+    const ws = await socket(handler, '/s/ws-port/port/9000/live')
+    const got = new Promise<string>((resolve) => ws.addEventListener('message', (ev) => resolve(String(ev.data))))
+    ws.send('ping')
+    expect(await got).toBe('echo:ping')
+    ws.close(1000)
+  })
+})
