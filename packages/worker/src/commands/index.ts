@@ -3,6 +3,8 @@ import type { Command } from './types.js'
 import awkCmd from './awk.js'
 import base64Cmd from './base64.js'
 import basenameCmd from './basename.js'
+import bunCmd from './bun.js'
+import bunxCmd from './bunx.js'
 import catCmd from './cat.js'
 import chmodCmd from './chmod.js'
 import clearCmd from './clear.js'
@@ -32,7 +34,9 @@ import mkdirCmd from './mkdir.js'
 import mvCmd from './mv.js'
 import nlCmd from './nl.js'
 import nodeCmd from './node.js'
+import npmCmd from './npm.js'
 import nprocCmd from './nproc.js'
+import npxCmd from './npx.js'
 import pasteCmd from './paste.js'
 import patchCmd from './patch.js'
 import printenvCmd from './printenv.js'
@@ -76,6 +80,8 @@ export const allCommands: readonly Command[] = [
   awkCmd,
   base64Cmd,
   basenameCmd,
+  bunCmd,
+  bunxCmd,
   catCmd,
   chmodCmd,
   clearCmd,
@@ -105,7 +111,9 @@ export const allCommands: readonly Command[] = [
   mvCmd,
   nlCmd,
   nodeCmd,
+  npmCmd,
   nprocCmd,
+  npxCmd,
   pasteCmd,
   patchCmd,
   printenvCmd,

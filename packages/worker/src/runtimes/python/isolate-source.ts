@@ -100,9 +100,13 @@ async function boot(makeSnapshot = false) {
   // Streams are set once: re-creating them per run costs more than the run itself.
   py.setStdout({ write: (b) => { io.out.push(b.slice()); return b.length }, isatty: false })
   py.setStderr({ write: (b) => { io.err.push(b.slice()); return b.length }, isatty: false })
-  py.setStdin({ stdin: () => { if (io.stdinSent || io.stdin.length === 0) return undefined; io.stdinSent = true; return io.stdin }, isatty: false })
+  setStdin()
   return py
 }
+
+// A stdin that reached end of file stays there, so runs with input get a new one.
+const setStdin = () =>
+  py.setStdin({ stdin: () => { if (io.stdinSent || io.stdin.length === 0) return undefined; io.stdinSent = true; return io.stdin }, isatty: false })
 
 const ensure = () => (booting ??= boot().catch((e) => { booting = undefined; throw e }))
 
@@ -195,6 +199,7 @@ export default class PythonIsolate extends WorkerEntrypoint {
     io.err = err
     io.stdin = req.stdin
     io.stdinSent = false
+    if (req.stdin.length > 0) setStdin()
     let checks = 0
     let timedOut = false
     const t0 = Date.now()

@@ -1,0 +1,13 @@
+/** `bunx`: `npx` under bun's name. */
+import { defineCommand } from './define-command.js'
+import { runNpx } from '../runtimes/npm/cli.js'
+
+export default defineCommand({
+  name: 'bunx',
+  usage: 'bunx <pkg>[@version] [args...]',
+  description: "Run a package's executable, installing it first when needed.",
+  rawArgs: true,
+  async run(ctx) {
+    return runNpx(ctx, ctx.args)
+  },
+})

@@ -1,0 +1,13 @@
+/** `npm`: packages from a registry into node_modules (see runtimes/npm). */
+import { defineCommand } from './define-command.js'
+import { runNpm } from '../runtimes/npm/cli.js'
+
+export default defineCommand({
+  name: 'npm',
+  usage: 'npm <init|install|uninstall|ls|run|test|start|exec> [args]',
+  description: 'Install packages from an npm registry and run package scripts.',
+  rawArgs: true,
+  async run(ctx) {
+    return runNpm(ctx)
+  },
+})
