@@ -1,4 +1,5 @@
 /** ps: the shell's running jobs as processes (what the shell can tell), plus ps itself. */
+import { sandboxHostOf } from '../sandbox/host.js'
 import { defineCommand } from './define-command.js'
 
 export default defineCommand({
@@ -8,7 +9,9 @@ export default defineCommand({
   rawArgs: true,
   async run(ctx) {
     const full = ctx.args.some((a) => /^-?[a-zA-Z]*[efu]/.test(a) || a === 'aux')
-    const procs = ctx.shell.processes?.() ?? []
+    // Background processes of the sandbox (SDK, tools, other shells) share the table.
+    const sandbox = (sandboxHostOf(ctx.fs)?.processes.list() ?? []).filter((p) => p.state === 'running').map(({ pid, command }) => ({ pid, command }))
+    const procs = [...(ctx.shell.processes?.() ?? []), ...sandbox]
     const rows = [...procs, { pid: Math.max(0, ...procs.map((p) => p.pid)) + 1, command: ['ps', ...ctx.args].join(' ') }]
     let out = full ? 'UID          PID    PPID  C STIME TTY          TIME CMD\n' : '    PID TTY          TIME CMD\n'
     for (const p of rows) {

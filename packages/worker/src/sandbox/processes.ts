@@ -182,6 +182,11 @@ export class ProcessTable {
     return { chunks, text: chunks.map((c) => c.data).join(''), cursor: next, truncated, exit: after.exitCode, state: after.state }
   }
 
+  /** True while `pid` runs in this object. */
+  isRunning(pid: number): boolean {
+    return this.#live.has(pid)
+  }
+
   /** Ends a running process (its commands see an abort, status 143). Ended ones are left as they are. */
   async kill(pid: number): Promise<ProcessInfo> {
     this.get(pid)

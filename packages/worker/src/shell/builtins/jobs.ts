@@ -1,4 +1,5 @@
 /** Job control builtins: `jobs`, `fg`, `bg`, `wait`, `kill` (with %N job specs). */
+import { sandboxHostOf } from '../../sandbox/host.js'
 import { InterruptSignal } from '../errors.js'
 import { JobTable, type Job } from '../jobs.js'
 import { signalName } from './trap.js'
@@ -139,6 +140,12 @@ export const kill = defineBuiltin({
       }
       const job = table.resolve(a)
       if (!job) {
+        // Not a job of this shell: maybe a sandbox process (started by the SDK or another shell).
+        const processes = /^\d+$/.test(a) ? sandboxHostOf(ctx.interp.rt.fs)?.processes : undefined
+        if (processes?.isRunning(Number(a)) && sig !== 'STOP' && sig !== 'TSTP' && sig !== 'CONT') {
+          await processes.kill(Number(a))
+          continue
+        }
         status = await fail(ctx, a.startsWith('%') ? `${a}: no such job` : `(${a}) - No such process`)
         continue
       }
