@@ -27,6 +27,7 @@ import headCmd from './head.js'
 import helpCmd from './help.js'
 import hostnameCmd from './hostname.js'
 import idCmd from './id.js'
+import jqCmd from './jq.js'
 import lnCmd from './ln.js'
 import lsCmd from './ls.js'
 import md5sumCmd from './md5sum.js'
@@ -104,6 +105,7 @@ export const allCommands: readonly Command[] = [
   helpCmd,
   hostnameCmd,
   idCmd,
+  jqCmd,
   lnCmd,
   lsCmd,
   md5sumCmd,
