@@ -12,11 +12,13 @@ export default defineGitCommand({
   flags: {
     b: { type: 'string', arg: 'branch', description: 'create and checkout a new branch' },
     B: { type: 'string', arg: 'branch', description: 'create/reset and checkout a branch' },
+    quiet: { type: 'boolean', short: 'q', description: 'suppress feedback messages' },
     force: { type: 'boolean', short: 'f', description: 'force checkout (throw away local modifications)' },
     detach: { type: 'boolean', description: 'detach HEAD at named commit' },
   },
   async run(g, { args, flags }) {
     g.repo()
+    g.quiet = flags.quiet
     const newBranch = flags.b ?? flags.B
     if (newBranch !== undefined) {
       await switchToNew(g, newBranch, args[0], flags.B !== undefined || flags.force)
@@ -45,7 +47,7 @@ export default defineGitCommand({
       const n = await restoreWorktree(g, [g.repoPath(p)], source)
       if (n === 0) throw new GitError(`error: pathspec '${p}' did not match any file(s) known to git`, 1)
     }
-    if (paths.length > 1 || source) await g.err(`Updated ${paths.length} path${paths.length === 1 ? '' : 's'} from ${source ? 'the tree' : 'the index'}\n`)
+    if (paths.length > 1 || source) await g.info(`Updated ${paths.length} path${paths.length === 1 ? '' : 's'} from ${source ? 'the tree' : 'the index'}\n`)
     return 0
   },
 })

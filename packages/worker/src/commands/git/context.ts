@@ -58,6 +58,14 @@ export class Git {
     await this.ctx.stderr.write(maskSecrets(text, this.secrets))
   }
 
+  /** Set by `-q`: progress and informational messages are not printed. */
+  quiet = false
+
+  /** An informational message on stderr (silenced by `-q`). */
+  async info(text: string): Promise<void> {
+    if (!this.quiet) await this.err(text)
+  }
+
   /** `rm -rf` that is quiet about anything missing, parents included. */
   removePath(path: string): void {
     if (this.vfs.exists(path) || this.#isLink(path)) this.vfs.rm(path, { recursive: true, force: true })

@@ -77,7 +77,10 @@ export default defineGitCommand({
       ...(flags['max-count'] !== undefined ? { depth: flags['max-count'] } : {}),
       ...(paths.length ? { filepath: g.repoPath(paths[0] as string) } : {}),
     })
-    const shown = flags['max-count'] !== undefined ? commits.slice(0, Math.max(0, flags['max-count'])) : commits
+    // isomorphic-git can list a commit twice when two parents reach it in the same second.
+    const seen = new Set<string>()
+    const unique = commits.filter((c) => !seen.has(c.oid) && seen.add(c.oid))
+    const shown = flags['max-count'] !== undefined ? unique.slice(0, Math.max(0, flags['max-count'])) : unique
     let text = ''
     shown.forEach((c, i) => {
       const d = deco?.get(c.oid)

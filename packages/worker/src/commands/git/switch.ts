@@ -11,10 +11,12 @@ export default defineGitCommand({
     create: { type: 'string', short: 'c', arg: 'branch', description: 'create and switch to a new branch' },
     'force-create': { type: 'string', short: 'C', arg: 'branch', description: 'create/reset and switch to a branch' },
     detach: { type: 'boolean', short: 'd', description: 'detach HEAD at named commit' },
+    quiet: { type: 'boolean', short: 'q', description: 'suppress feedback messages' },
     force: { type: 'boolean', short: 'f', alias: ['discard-changes'], description: 'throw away local modifications' },
   },
   async run(g, { args, flags }) {
     g.repo()
+    g.quiet = flags.quiet
     const created = flags.create ?? flags['force-create']
     if (created !== undefined) {
       await switchToNew(g, created, args[0], flags['force-create'] !== undefined)

@@ -39,14 +39,14 @@ export async function switchToNew(g: Git, name: string, start: string | undefine
   if (!(await hasHead(g)) && !start) {
     // A new repository: just point HEAD at the unborn branch.
     await iso.writeRef({ fs: g.fs, gitdir, ref: 'HEAD', value: `refs/heads/${name}`, symbolic: true, force: true })
-    await g.err(`Switched to a new branch '${name}'\n`)
+    await g.info(`Switched to a new branch '${name}'\n`)
     return
   }
   const oid = await createBranch(g, name, start, force)
   const head = await resolveCommit(g, 'HEAD')
   if (oid !== head) await checkoutRef(g, name, force)
   await iso.writeRef({ fs: g.fs, gitdir, ref: 'HEAD', value: `refs/heads/${name}`, symbolic: true, force: true })
-  await g.err(`Switched to a new branch '${name}'\n`)
+  await g.info(`Switched to a new branch '${name}'\n`)
 }
 
 /** Switches to an existing branch, a remote branch (creating a tracking branch) or a commit. */
@@ -55,11 +55,11 @@ export async function switchTo(g: Git, target: string, opts: { force: boolean; d
   const current = await g.currentBranch()
   if (!opts.detach && (await branchExists(g, target))) {
     if (target === current) {
-      await g.err(`Already on '${target}'\n`)
+      await g.info(`Already on '${target}'\n`)
       return
     }
     await checkoutRef(g, target, opts.force)
-    await g.err(`Switched to branch '${target}'\n`)
+    await g.info(`Switched to branch '${target}'\n`)
     return
   }
   if (!opts.detach) {
@@ -67,7 +67,7 @@ export async function switchTo(g: Git, target: string, opts: { force: boolean; d
     if (remote) {
       await createBranch(g, target, `${remote}/${target}`)
       await checkoutRef(g, target, opts.force)
-      await g.err(`Switched to a new branch '${target}'\n`)
+      await g.info(`Switched to a new branch '${target}'\n`)
       return
     }
   }
@@ -78,7 +78,7 @@ export async function switchTo(g: Git, target: string, opts: { force: boolean; d
   await iso.writeRef({ fs: g.fs, gitdir, ref: 'HEAD', value: oid, force: true })
   const { commit } = await iso.readCommit({ fs: g.fs, gitdir, oid })
   const subject = commit.message.split('\n')[0] ?? ''
-  await g.err(
+  await g.info(
     `Note: switching to '${target}'.\n\nYou are in 'detached HEAD' state. You can look around, make experimental\n` +
       'changes and commit them, and you can discard any commits you make in this\nstate without impacting any branches by switching back to a branch.\n\n' +
       `HEAD is now at ${short(oid)} ${subject}\n`,
