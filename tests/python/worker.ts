@@ -13,6 +13,7 @@ const nimbus = createNimbusHandler()
 export default {
   async fetch(request: Request, env: NimbusEnv, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(request.url)
+    if (url.pathname === '/__test/ready') return new Response('ok')
     if (url.pathname === '/__test/exec' && request.method === 'POST') {
       const body = (await request.json()) as { sandbox: string; command: string; stdin?: string; timeoutMs?: number }
       const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(body.sandbox))

@@ -95,18 +95,22 @@ async function boot(makeSnapshot = false) {
   const sitePackages = '/lib/python' + major + '.' + minor + '/site-packages'
   py.FS.mkdirTree(sitePackages)
   py.FS.writeFile(sitePackages + '/_nimbus_runner.py', runnerSource)
+  // Streams are set once: re-creating them per run costs more than the run itself.
+  setStreams('stdin,stdout,stderr')
   runner = py.pyimport('_nimbus_runner')
   trackWrites(py.FS)
-  // Streams are set once: re-creating them per run costs more than the run itself.
-  py.setStdout({ write: (b) => { io.out.push(b.slice()); return b.length }, isatty: false })
-  py.setStderr({ write: (b) => { io.err.push(b.slice()); return b.length }, isatty: false })
-  setStdin()
   return py
 }
 
 // A stdin that reached end of file stays there, so runs with input get a new one.
 const setStdin = () =>
   py.setStdin({ stdin: () => { if (io.stdinSent || io.stdin.length === 0) return undefined; io.stdinSent = true; return io.stdin }, isatty: false })
+
+function setStreams(names) {
+  if (names.includes('stdout')) py.setStdout({ write: (b) => { io.out.push(b.slice()); return b.length }, isatty: false })
+  if (names.includes('stderr')) py.setStderr({ write: (b) => { io.err.push(b.slice()); return b.length }, isatty: false })
+  if (names.includes('stdin')) setStdin()
+}
 
 const ensure = () => (booting ??= boot().catch((e) => { booting = undefined; throw e }))
 
@@ -199,7 +203,7 @@ export default class PythonIsolate extends WorkerEntrypoint {
     io.err = err
     io.stdin = req.stdin
     io.stdinSent = false
-    if (req.stdin.length > 0) setStdin()
+    if (req.stdin.length > 0) setStreams('stdin')
     let checks = 0
     let timedOut = false
     const t0 = Date.now()

@@ -27,6 +27,7 @@ def _reset(argv, cwd, env, path0):
         if name not in _base_modules:
             del sys.modules[name]
     sys.argv = list(argv)
+    _restore_streams()
     # Only touch variables that differ: each change is a putenv/unsetenv in the runtime.
     for key in [k for k in os.environ if k not in env]:
         del os.environ[key]
@@ -43,6 +44,20 @@ def _reset(argv, cwd, env, path0):
     for finder in list(sys.path_importer_cache.values()):
         if isinstance(finder, importlib.machinery.FileFinder):
             finder.invalidate_caches()
+
+
+_streams = {'stdin': sys.stdin, 'stdout': sys.stdout, 'stderr': sys.stderr}
+_modes = {'stdin': (0, 'r', 'strict'), 'stdout': (1, 'w', 'strict'), 'stderr': (2, 'w', 'backslashreplace')}
+
+
+def _restore_streams():
+    """Puts back the standard streams, reopening any the last program closed (json.tool closes stdin)."""
+    for name, stream in list(_streams.items()):
+        if stream is None or stream.closed:
+            fd, mode, errors = _modes[name]
+            stream = os.fdopen(fd, mode, 1 if mode == 'w' else -1, encoding='utf-8', errors=errors, closefd=False)
+            _streams[name] = stream
+        setattr(sys, name, stream)
 
 
 def _status(exc):
