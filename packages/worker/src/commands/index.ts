@@ -23,6 +23,7 @@ import findCmd from './find.js'
 import foldCmd from './fold.js'
 import gitCmd from './git/index.js'
 import grepCmd from './grep.js'
+import gzipCmd from './gzip.js'
 import headCmd from './head.js'
 import helpCmd from './help.js'
 import hostnameCmd from './hostname.js'
@@ -61,6 +62,7 @@ import sortCmd from './sort.js'
 import statCmd from './stat.js'
 import tacCmd from './tac.js'
 import tailCmd from './tail.js'
+import tarCmd from './tar.js'
 import teeCmd from './tee.js'
 import testCmd from './test.js'
 import timeoutCmd from './timeout.js'
@@ -101,6 +103,7 @@ export const allCommands: readonly Command[] = [
   foldCmd,
   gitCmd,
   grepCmd,
+  gzipCmd,
   headCmd,
   helpCmd,
   hostnameCmd,
@@ -139,6 +142,7 @@ export const allCommands: readonly Command[] = [
   statCmd,
   tacCmd,
   tailCmd,
+  tarCmd,
   teeCmd,
   testCmd,
   timeoutCmd,
