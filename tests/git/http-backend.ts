@@ -96,6 +96,8 @@ function runBackend(root: string, pathInfo: string, req: IncomingMessage, body: 
       ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
     },
   })
+  // The backend may exit before reading everything (errors, a dropped connection).
+  child.stdin.on('error', () => undefined)
   child.stdin.end(body)
   let head = Buffer.alloc(0)
   let headersDone = false

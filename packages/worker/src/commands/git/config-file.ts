@@ -34,16 +34,25 @@ export function parseKey(key: string): Key | undefined {
 const unquote = (raw: string): string => {
   let out = ''
   let quoted = false
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as string
-    if (c === '"') quoted = !quoted
-    else if (c === '\\' && i + 1 < raw.length) {
-      const n = raw[++i] as string
+  // Length of `out` that survives trimming: quoted text and escapes keep their blanks.
+  let keep = 0
+  const text = raw.replace(/^\s+/, '')
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string
+    if (c === '"') {
+      quoted = !quoted
+      keep = out.length
+    } else if (c === '\\' && i + 1 < text.length) {
+      const n = text[++i] as string
       out += n === 'n' ? '\n' : n === 't' ? '\t' : n
+      keep = out.length
     } else if (!quoted && (c === ';' || c === '#')) break
-    else out += c
+    else {
+      out += c
+      if (quoted || !/\s/.test(c)) keep = out.length
+    }
   }
-  return out.trim()
+  return out.slice(0, keep)
 }
 
 const quote = (value: string): string => {
