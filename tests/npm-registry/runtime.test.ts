@@ -98,7 +98,7 @@ describe('npm against a registry on loopback', () => {
   it('installs a package with a dependency and a bin, writes the lockfile, runs the bin and skips install scripts', async () => {
     const b = box()
     await rc(b)
-    const r = await exec(b, 'mkdir proj && cd proj && npm init -y >/dev/null && npm i greet && greet Ada && cat package.json && npm ls --all')
+    const r = await exec(b, 'mkdir proj && cd proj && npm init -y >/dev/null && npm i greet && npx greet Ada && cat package.json && npm ls --all && echo \'{"name":"proj","scripts":{"hi":"greet Bob"},"dependencies":{"greet":"^1.0.0"}}\' > package.json && npm run hi')
     expect(r.exitCode).toBe(0)
     expect(r.stderr).toContain('npm warn install scripts are not run in the sandbox; skipped for: greet')
     expect(r.stdout).toContain('added 2 packages')
@@ -106,6 +106,7 @@ describe('npm against a registry on loopback', () => {
     expect(r.stdout).toContain('"greet": "^1.0.0"')
     expect(r.stdout).toContain('├── greet@1.0.0'.replace('├', '└'))
     expect(r.stdout).toContain('    └── left-pad@1.3.0')
+    expect(r.stdout).toContain('Hello, Bob!')
     const lock = await exec(b, 'cat proj/package-lock.json')
     const parsed = JSON.parse(lock.stdout) as { lockfileVersion: number; packages: Record<string, { version: string; integrity: string }> }
     expect(parsed.lockfileVersion).toBe(3)

@@ -46,7 +46,9 @@ export async function runNodeCli(ctx: CommandContext, argv: string[], as: 'node'
     return runNode(ctx, host, { code, cwd: ctx.cwd, module: cli.module, args: cli.args })
   }
   const abs = ctx.resolve(cli.script)
-  const entry = resolveModule(ctx.fs, abs, ctx.cwd)
+  const found = resolveModule(ctx.fs, abs, ctx.cwd)
+  // Node runs the real file behind a symlink (a bin link), with its own __dirname.
+  const entry = found === undefined ? undefined : ctx.fs.realpath(found)
   if (!entry) {
     await ctx.stderr.write(missingEntry(abs))
     return 1

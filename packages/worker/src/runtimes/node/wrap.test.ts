@@ -25,6 +25,9 @@ describe('splitImports', () => {
     expect(imports).toEqual(['import fs from "./node/fs.js";', 'import {\n  a,\n  b\n} from "node:util";', 'import "node:events";'])
     expect(body).toBe('// comment\n\n\n\nvar x = 1;\nconsole.log(x);\n')
   })
+  it('keeps the call of a CommonJS entry', () => {
+    expect(splitImports('var require_main = __commonJS({});\nexport default require_main();\n').body).toBe('var require_main = __commonJS({});\nrequire_main();\n')
+  })
   it('collects imports that follow bundled code', () => {
     const { imports, body } = splitImports('var a = 1;\nimport fs from "./node/fs.js";\nconsole.log(import.meta.url, fs);\n')
     expect(imports).toEqual(['import fs from "./node/fs.js";'])

@@ -36,12 +36,15 @@ export function splitImports(code: string): { imports: string[]; body: string } 
     imports.push(m.trim())
     return ''
   })
-  return { imports, body: body.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n').replace(/^\s+/, '') }
+  // A CommonJS entry ends in `export default require_x();`: keep the call, drop the export.
+  const rest = body.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n').replace(/\nexport default (require_[\w$]+\(\));?\s*$/, '\n$1;\n')
+  return { imports, body: rest.replace(/^\s+/, '') }
 }
 
 /** `program.js` for an esbuild ESM bundle. */
 export function wrapBundle(code: string): Record<string, string> {
-  const { imports, body } = splitImports(code)
+  // esbuild keeps an entry's `#!` line at the top of its output; inside a function it is a syntax error.
+  const { imports, body } = splitImports(code.startsWith('#!') ? `//${code.slice(2)}` : code)
   if (/^\s*export\s/m.test(body.replace(/`[^`]*`/g, ''))) {
     // Only a final export clause is expected from esbuild; anything else would not load.
     throw new Error('unexpected export in bundle output')

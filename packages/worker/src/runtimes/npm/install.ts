@@ -97,7 +97,8 @@ export async function install(req: InstallRequest): Promise<InstallResult> {
   const tree = await planTree(client, root, lock, req.progress)
 
   // Everything new is downloaded, verified and unpacked before the first write.
-  const todo = [...tree.values()].filter((p) => installedVersion(fs, `${dir}/${p.path}`) !== p.version || !oldLock[p.path])
+  const before = new Map([...tree.values()].map((p) => [p.path, installedVersion(fs, `${dir}/${p.path}`)]))
+  const todo = [...tree.values()].filter((p) => before.get(p.path) !== p.version || !oldLock[p.path])
   const unpacked = await mapPool(todo, async (p) => {
     req.progress?.(`fetching ${p.name}@${p.version}`)
     const bytes = await client.tarball({ name: p.name, version: p.version, tarball: p.resolved, ...(p.integrity ? { integrity: p.integrity } : {}), ...(p.shasum ? { shasum: p.shasum } : {}) })
@@ -136,9 +137,9 @@ export async function install(req: InstallRequest): Promise<InstallResult> {
   fs.writeFile(lockPath, `${JSON.stringify(lockfile(pkg, deps, devDeps, tree), null, 2)}\n`)
   const newPaths = new Set(unpacked.map((u) => u.pkg.path))
   return {
-    added: [...newPaths].filter((p) => !oldLock[p]).length,
+    added: [...newPaths].filter((p) => before.get(p) === undefined).length,
     removed,
-    changed: [...newPaths].filter((p) => oldLock[p]).length,
+    changed: [...newPaths].filter((p) => before.get(p) !== undefined).length,
     total: tree.size,
     skippedScripts: unpacked.filter((u) => u.pkg.hasInstallScript).map((u) => u.pkg.name),
   }
@@ -147,7 +148,7 @@ export async function install(req: InstallRequest): Promise<InstallResult> {
 const sortKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)))
 
 function writePackage(fs: Vfs, to: string, entries: TarEntry[]): void {
-  fs.rm(to, { recursive: true, force: true })
+  if (fs.exists(to)) fs.rm(to, { recursive: true, force: true })
   fs.mkdir(to, { recursive: true })
   const made = new Set<string>([to])
   const ensureDir = (d: string) => {
@@ -170,7 +171,7 @@ function linkBins(fs: Vfs, dir: string, tree: Map<string, PlannedPackage>, oldLo
   const binDir = `${dir}/node_modules/.bin`
   for (const [path, old] of Object.entries(oldLock)) {
     if (!old.bin || (tree.has(path) && tree.get(path)?.bin)) continue
-    for (const name of Object.keys(old.bin)) fs.rm(`${binDir}/${name}`, { force: true })
+    for (const name of Object.keys(old.bin)) if (fs.exists(`${binDir}/${name}`)) fs.rm(`${binDir}/${name}`, { force: true })
   }
   for (const p of tree.values()) {
     if (!p.bin || p.path !== `node_modules/${p.name}`) continue
@@ -178,7 +179,12 @@ function linkBins(fs: Vfs, dir: string, tree: Map<string, PlannedPackage>, oldLo
     for (const [name, file] of Object.entries(p.bin)) {
       const rel = file.replace(/^\.\//, '')
       const target = `${dir}/${p.path}/${rel}`
-      fs.rm(`${binDir}/${name}`, { force: true })
+      try {
+        fs.lstat(`${binDir}/${name}`)
+        fs.rm(`${binDir}/${name}`, { force: true })
+      } catch {
+        // Not linked yet.
+      }
       fs.symlink(`../${p.name}/${rel}`, `${binDir}/${name}`)
       if (fs.exists(target)) fs.chmod(target, 0o755)
     }

@@ -133,6 +133,12 @@ export function runPython(fs: Vfs, env: RuntimeBindings, job: PythonJob): Promis
   return next
 }
 
+/** True when this sandbox has a running interpreter (an isolate that answered). */
+export function pythonIsWarm(fs: Vfs): boolean {
+  const state = states.get(fs)
+  return state !== undefined && state.started.has(pythonIsolateId(state.key, state.generation))
+}
+
 /** Boots the sandbox's isolate (loading assets if needed) without running user code. */
 export async function warmPython(fs: Vfs, env: RuntimeBindings): Promise<void> {
   const outcome = await runPython(fs, env, { mode: 'code', target: 'pass', argv: ['-c'], cwd: '/', env: {}, stdin: new Uint8Array() })
