@@ -53,6 +53,12 @@ export async function startPythonWorker() {
       if (!res.ok) throw new Error(`exec answered ${res.status}: ${await res.text()}`)
       return res.json()
     },
+    /** Calls the SDK (Nimbus.fromEnv(env, config).sandbox(id)) inside the Worker. */
+    async sdk(sandbox, call, args = [], config = {}) {
+      const res = await fetch(`${dev.origin}/__test/sdk`, { method: 'POST', body: JSON.stringify({ sandbox, call, args, config }) })
+      if (!res.ok) throw new Error(`sdk answered ${res.status}: ${await res.text()}`)
+      return res.json()
+    },
     async cache(method, key, body) {
       const res = await fetch(`${dev.origin}/__test/cache?key=${encodeURIComponent(key)}`, { method, ...(body ? { body } : {}) })
       if (!res.ok) throw new Error(`cache ${method} answered ${res.status}`)

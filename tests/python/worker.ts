@@ -5,6 +5,7 @@
  */
 import { createNimbusHandler } from '../../packages/worker/src/router/handler.js'
 import type { NimbusEnv } from '../../packages/worker/src/session/env.js'
+import { Nimbus } from '../../packages/sdk/src/sandbox/nimbus.js'
 
 export { NimbusSession } from '../../packages/worker/src/session/nimbus-session.js'
 
@@ -22,6 +23,29 @@ export default {
         ...(body.timeoutMs !== undefined ? { timeoutMs: body.timeoutMs } : {}),
       })
       return Response.json(result)
+    }
+    if (url.pathname === '/__test/sdk' && request.method === 'POST') {
+      const body = (await request.json()) as { sandbox: string; config?: object; call: string; args?: unknown[] }
+      const box = Nimbus.fromEnv(env, body.config ?? {}).sandbox(body.sandbox)
+      const args = body.args ?? []
+      try {
+        const result =
+          body.call === 'runCode'
+            ? await box.runCode(args[0] as string, args[1] as { language: string; install?: 'ifMissing' | 'never' })
+            : body.call === 'ensure'
+              ? await box.runtimes.ensure(args[0] as 'python')
+              : body.call === 'install'
+                ? await box.runtimes.install(args[0] as 'python')
+                : body.call === 'available'
+                  ? await box.runtimes.available()
+                  : body.call === 'installed'
+                    ? await box.runtimes.installed()
+                    : await box.exec(args[0] as string)
+        return Response.json({ ok: true, result })
+      } catch (e) {
+        const err = e as { code?: string; message?: string }
+        return Response.json({ ok: false, code: err.code, error: err.message })
+      }
     }
     if (url.pathname === '/__test/cache' && env.NIMBUS_RUNTIME_CACHE) {
       const key = url.searchParams.get('key') ?? ''

@@ -1,5 +1,7 @@
 /** python / python3: CPython (pyodide) in a Worker Loader isolate over the sandbox's files. */
 import { runPythonCommand } from '../runtimes/python/command.js'
+// Registers Python with the runtime manager wherever the commands are loaded.
+import '../runtimes/python/provider.js'
 import type { Command } from './types.js'
 
 const python: Command = {
