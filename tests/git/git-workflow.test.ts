@@ -289,3 +289,24 @@ describe('tags, config, remotes and usage', () => {
     expect((await git('commit --help')).stdout).toMatch(/^usage: git commit/)
   })
 })
+
+describe('index listing and upstreams', () => {
+  it('lists tracked files relative to the current folder', async () => {
+    expect((await git('ls-files')).stdout).toBe('a.txt\nsrc/b.txt\n')
+    expect((await git('ls-files', `${R}/src`)).stdout).toBe('b.txt\n')
+  })
+
+  it('sets and refuses upstreams', async () => {
+    const r = await git('branch --set-upstream-to=origin/main')
+    expect(r.code).toBe(128)
+    expect(r.stderr).toBe("fatal: the requested upstream branch 'origin/main' does not exist\n")
+  })
+
+  it('removes the leftovers of a clone that was cut off before trying again', async () => {
+    sb.write('/home/user/.x.clone-abc123/.git/HEAD', 'ref: refs/heads/main\n')
+    const r = await sb.run('git clone http://127.0.0.1:9/x.git')
+    expect(r.code).toBe(128)
+    expect(sb.fs.exists('/home/user/.x.clone-abc123')).toBe(false)
+    expect(sb.fs.exists('/home/user/x')).toBe(false)
+  })
+})

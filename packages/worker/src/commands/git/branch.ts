@@ -1,6 +1,6 @@
 /** `git branch`: list, create, delete (`-d`/`-D`) and rename (`-m`) branches. */
 import * as iso from 'isomorphic-git'
-import { setValue } from './config-file.js'
+import { removeSection, setValue } from './config-file.js'
 import type { Git } from './context.js'
 import { GitError, fatal } from './errors.js'
 import { defineGitCommand } from './define.js'
@@ -46,12 +46,36 @@ export default defineGitCommand({
     list: { type: 'boolean', description: 'list branch names' },
     force: { type: 'boolean', short: 'f', description: 'force creation, move/rename, deletion' },
     'show-current': { type: 'boolean', description: 'show current branch name' },
+    'set-upstream-to': { type: 'string', short: 'u', arg: 'upstream', description: 'change the upstream info' },
+    'unset-upstream': { type: 'boolean', description: 'unset the upstream info' },
   },
   async run(g, { args, flags }) {
     const { gitdir } = g.repo()
     const current = await g.currentBranch()
     if (flags['show-current']) {
       if (current) await g.out(`${current}\n`)
+      return 0
+    }
+    if (flags['set-upstream-to'] !== undefined || flags['unset-upstream']) {
+      const name = args[0] ?? current
+      if (!name) throw fatal('could not set upstream of HEAD when it does not point to any branch.')
+      let text = g.readConfig('repo')
+      if (flags['unset-upstream']) {
+        text = removeSection(text, 'branch', name).text
+        g.writeConfig('repo', text)
+        return 0
+      }
+      const up = flags['set-upstream-to'] as string
+      const slash = up.indexOf('/')
+      const remote = slash === -1 ? '' : up.slice(0, slash)
+      const branchName = up.slice(slash + 1)
+      if (!remote || !g.vfs.exists(`${gitdir}/refs/remotes/${up}`)) {
+        throw fatal(`the requested upstream branch '${up}' does not exist`)
+      }
+      text = setValue(text, `branch.${name}.remote`, remote)
+      text = setValue(text, `branch.${name}.merge`, `refs/heads/${branchName}`)
+      g.writeConfig('repo', text)
+      await g.out(`branch '${name}' set up to track '${up}'.\n`)
       return 0
     }
     if (flags.delete || flags.D) {

@@ -45,6 +45,9 @@ export default defineGitCommand({
     const transport = openTransport(g, url, { progress: !flags.quiet })
     // Build beside the destination (same folder, so the final rename is one step).
     const tmp = `${parent === '/' ? '' : parent}/.${baseName(dest)}.clone-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+    // Leftovers of a clone that was cut off (the sandbox restarted mid-transfer).
+    const stale = `.${baseName(dest)}.clone-`
+    for (const e of g.vfs.readdir(parent)) if (e.name.startsWith(stale)) g.removePath(`${parent === '/' ? '' : parent}/${e.name}`)
     if (!flags.quiet) await g.err(`Cloning into '${name}'...\n`)
     g.vfs.mkdir(tmp)
     try {

@@ -10,6 +10,7 @@ import diff from './diff.js'
 import fetch from './fetch.js'
 import init from './init.js'
 import log from './log.js'
+import lsFiles from './ls-files.js'
 import merge from './merge.js'
 import mv from './mv.js'
 import pull from './pull.js'
@@ -27,5 +28,5 @@ import tag from './tag.js'
 
 export const subcommands: readonly GitSubcommand[] = [
   init, clone, add, mv, restore, rm, diff, log, show, status, branch, commit, merge, reset, switchCmd, checkout, tag,
-  fetch, pull, push, remote, config, stash, revParse,
+  fetch, pull, push, remote, config, stash, revParse, lsFiles,
 ]
