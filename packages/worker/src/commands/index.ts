@@ -10,6 +10,7 @@ import chmodCmd from './chmod.js'
 import clearCmd from './clear.js'
 import commCmd from './comm.js'
 import cpCmd from './cp.js'
+import curlCmd from './curl.js'
 import cutCmd from './cut.js'
 import dateCmd from './date.js'
 import dfCmd from './df.js'
@@ -29,6 +30,7 @@ import helpCmd from './help.js'
 import hostnameCmd from './hostname.js'
 import idCmd from './id.js'
 import jqCmd from './jq.js'
+import lessCmd from './less.js'
 import lnCmd from './ln.js'
 import lsCmd from './ls.js'
 import md5sumCmd from './md5sum.js'
@@ -90,6 +92,7 @@ export const allCommands: readonly Command[] = [
   clearCmd,
   commCmd,
   cpCmd,
+  curlCmd,
   cutCmd,
   dateCmd,
   dfCmd,
@@ -109,6 +112,7 @@ export const allCommands: readonly Command[] = [
   hostnameCmd,
   idCmd,
   jqCmd,
+  lessCmd,
   lnCmd,
   lsCmd,
   md5sumCmd,
