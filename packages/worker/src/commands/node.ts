@@ -5,6 +5,8 @@
  */
 import { defineCommand } from './define-command.js'
 import { runNodeCli } from '../runtimes/node/command.js'
+// Registers node, bun and npm with the runtime manager wherever the commands are loaded.
+import '../runtimes/node/provider.js'
 
 export default defineCommand({
   name: 'node',

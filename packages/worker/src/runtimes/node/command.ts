@@ -4,7 +4,7 @@
  */
 import type { CommandContext } from '../../commands/types.js'
 import { parseNodeArgs } from './cli.js'
-import { runtimeHostFor } from './host.js'
+import { resolveRuntimeHost } from './host.js'
 import { resolveModule } from './resolve.js'
 import { NODE_VERSION, runNode } from './runner.js'
 
@@ -27,7 +27,7 @@ export async function runNodeCli(ctx: CommandContext, argv: string[], as: 'node'
     await ctx.stderr.write(`${as}: ${cli.message}\n`)
     return 9
   }
-  const host = runtimeHostFor(ctx.fs)
+  const host = await resolveRuntimeHost(ctx.fs)
   if (!host) {
     await ctx.stderr.write(`${as}: JavaScript needs the Worker Loader: bind LOADER (worker_loaders) in the Worker that hosts this sandbox\n`)
     return 1

@@ -41,6 +41,34 @@ export function runtimeHostFor(fs: Vfs): RuntimeHost | undefined {
   return hosts.get(fs)
 }
 
+let workerEnv: Promise<RuntimeEnv | undefined> | undefined
+const importWorkerEnv = async (): Promise<RuntimeEnv | undefined> => {
+  try {
+    // Dynamic, so these modules also load in plain Node tests.
+    const specifier = 'cloudflare:workers'
+    const mod: unknown = await import(/* @vite-ignore */ specifier)
+    const env = mod && typeof mod === 'object' && 'env' in mod ? (mod as { env: unknown }).env : undefined
+    return env && typeof env === 'object' ? (env as RuntimeEnv) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The host for the sandbox that owns `fs`: the one the session attached, else one built
+ * from the Worker's env as workerd exposes it (no port registry then: servers run, but
+ * their ports are not routed).
+ */
+export async function resolveRuntimeHost(fs: Vfs): Promise<RuntimeHost | undefined> {
+  const attached = hosts.get(fs)
+  if (attached) return attached
+  workerEnv ??= importWorkerEnv()
+  const env = await workerEnv
+  const host = env ? runtimeHostFromEnv(env) : undefined
+  if (host) hosts.set(fs, host)
+  return host
+}
+
 /** The env bindings a host is made of (names as in the worker README). */
 export interface RuntimeEnv {
   LOADER?: unknown

@@ -125,6 +125,14 @@ export type FsOp =
   | { op: 'chmod'; path: string; mode: number }
   | { op: 'utimes'; path: string; mtimeMs: number }
 
+const isLink = (fs: Vfs, path: string): boolean => {
+  try {
+    return fs.lstat(path).type === 'symlink'
+  } catch {
+    return false
+  }
+}
+
 /** Replays a program's filesystem changes in order; returns messages for the ones that failed. */
 export function applyFsOps(fs: Vfs, ops: FsOp[]): string[] {
   const failures: string[] = []
@@ -138,7 +146,8 @@ export function applyFsOps(fs: Vfs, ops: FsOp[]): string[] {
           fs.mkdir(op.path, { recursive: true })
           break
         case 'rm':
-          fs.rm(op.path, { recursive: true, force: true })
+          // Removing what is already gone is what the program saw succeed.
+          if (fs.exists(op.path) || isLink(fs, op.path)) fs.rm(op.path, { recursive: true, force: true })
           break
         case 'rename':
           fs.rename(op.path, op.to)

@@ -4,7 +4,7 @@
  * package installed into a cache folder first).
  */
 import type { CommandContext } from '../../commands/types.js'
-import { runtimeHostFor } from '../node/host.js'
+import { resolveRuntimeHost } from '../node/host.js'
 import { install, parseSpec, type InstallResult } from './install.js'
 import { NpmError, RegistryClient, registryUrl } from './registry.js'
 
@@ -12,8 +12,8 @@ export const NPM_VERSION = '10.9.0'
 
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`)
 
-function clientFor(ctx: CommandContext): RegistryClient {
-  const host = runtimeHostFor(ctx.fs)
+async function clientFor(ctx: CommandContext): Promise<RegistryClient> {
+  const host = await resolveRuntimeHost(ctx.fs)
   return new RegistryClient(registryUrl(ctx.fs, ctx.cwd, ctx.env), ctx.fetch, {
     ...(host?.npmPackumentCache ? { packuments: host.npmPackumentCache } : {}),
     ...(host?.npmTarballCache ? { tarballs: host.npmTarballCache } : {}),
@@ -60,7 +60,7 @@ async function runInstall(ctx: CommandContext, args: string[], mode: 'install' |
     const r = await install({
       fs: ctx.fs,
       dir,
-      client: clientFor(ctx),
+      client: await clientFor(ctx),
       ...(mode === 'install' ? { add: specs } : { remove: specs.map((s) => parseSpec(s).name) }),
       saveDev,
       save,
@@ -229,7 +229,7 @@ export async function runNpx(ctx: CommandContext, argv: string[]): Promise<numbe
   const bin = `${cacheDir}/node_modules/.bin/${binName}`
   if (!ctx.fs.exists(bin)) {
     try {
-      await install({ fs: ctx.fs, dir: cacheDir, client: clientFor(ctx), add: [spec] })
+      await install({ fs: ctx.fs, dir: cacheDir, client: await clientFor(ctx), add: [spec] })
     } catch (e) {
       return reportError(ctx, e)
     }
