@@ -43,6 +43,7 @@ import nprocCmd from './nproc.js'
 import npxCmd from './npx.js'
 import pasteCmd from './paste.js'
 import patchCmd from './patch.js'
+import pipCmd from './pip.js'
 import printenvCmd from './printenv.js'
 import printfCmd from './printf.js'
 import psCmd from './ps.js'
@@ -125,6 +126,7 @@ export const allCommands: readonly Command[] = [
   npxCmd,
   pasteCmd,
   patchCmd,
+  pipCmd,
   printenvCmd,
   printfCmd,
   psCmd,
