@@ -41,6 +41,7 @@ import nodeCmd from './node.js'
 import npmCmd from './npm.js'
 import nprocCmd from './nproc.js'
 import npxCmd from './npx.js'
+import odCmd from './od.js'
 import pasteCmd from './paste.js'
 import patchCmd from './patch.js'
 import pipCmd from './pip.js'
@@ -62,6 +63,7 @@ import sha256sumCmd from './sha256sum.js'
 import sha512sumCmd from './sha512sum.js'
 import sleepCmd from './sleep.js'
 import sortCmd from './sort.js'
+import splitCmd from './split.js'
 import statCmd from './stat.js'
 import tacCmd from './tac.js'
 import tailCmd from './tail.js'
@@ -80,6 +82,7 @@ import wcCmd from './wc.js'
 import whichCmd from './which.js'
 import whoamiCmd from './whoami.js'
 import xargsCmd from './xargs.js'
+import xxdCmd from './xxd.js'
 import yesCmd from './yes.js'
 
 export const allCommands: readonly Command[] = [
@@ -124,6 +127,7 @@ export const allCommands: readonly Command[] = [
   npmCmd,
   nprocCmd,
   npxCmd,
+  odCmd,
   pasteCmd,
   patchCmd,
   pipCmd,
@@ -145,6 +149,7 @@ export const allCommands: readonly Command[] = [
   sha512sumCmd,
   sleepCmd,
   sortCmd,
+  splitCmd,
   statCmd,
   tacCmd,
   tailCmd,
@@ -163,5 +168,6 @@ export const allCommands: readonly Command[] = [
   whichCmd,
   whoamiCmd,
   xargsCmd,
+  xxdCmd,
   yesCmd,
 ]
