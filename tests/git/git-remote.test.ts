@@ -125,6 +125,22 @@ describe('push, fetch, pull', () => {
     expect((await b.run('git branch -r', R)).stdout).toContain('upstream/main')
   })
 
+  it('pushes a tag and deletes a remote branch', async () => {
+    const sb = sandbox()
+    await sb.run(`git clone -q ${srv.url}/shared.git`)
+    await sb.run('git tag -a v9 -m "nine"', R)
+    const tag = await sb.run('git push origin v9', R)
+    expect(tag.code).toBe(0)
+    expect(tag.stderr).toContain(' * [new tag]         v9 -> v9')
+    expect(hostGit(bare, 'cat-file', '-t', 'v9').trim()).toBe('tag')
+    await sb.run('git branch gone', R)
+    expect((await sb.run('git push origin gone', R)).code).toBe(0)
+    expect(hostGit(bare, 'branch', '--list', 'gone').trim()).toBe('gone')
+    const del = await sb.run('git push --delete origin gone', R)
+    expect(del.code).toBe(0)
+    expect(hostGit(bare, 'branch', '--list', 'gone').trim()).toBe('')
+  })
+
   it('pushes to a protected repository with a token and masks it', async () => {
     makeBareRepo(srv.root, 'guarded', (w) => {
       writeFiles(w, { 'a.txt': 'a\n' })

@@ -290,6 +290,31 @@ describe('tags, config, remotes and usage', () => {
   })
 })
 
+describe('more merge and commit paths', () => {
+  it('aborts a conflicted merge and amends a commit', async () => {
+    await git('checkout -q -b side')
+    sb.write(`${R}/a.txt`, 'side\n')
+    await git('commit -qam side')
+    await git('checkout -q main')
+    sb.write(`${R}/a.txt`, 'main\n')
+    await git('commit -qam main')
+    expect((await git('merge side')).code).toBe(1)
+    expect(sb.read(`${R}/a.txt`)).toContain('<<<<<<< main')
+    const again = await git('merge side')
+    expect(again.code).toBe(128)
+    expect(again.stderr).toContain('Merging is not possible because you have unmerged files.')
+    expect((await git('merge --abort')).code).toBe(0)
+    expect(sb.read(`${R}/a.txt`)).toBe('main\n')
+    expect((await git('status -s')).stdout).toBe('')
+    expect(sb.fs.exists(`${R}/.git/MERGE_HEAD`)).toBe(false)
+    const amend = await git('commit --amend -m "main, reworded"')
+    expect(amend.code).toBe(0)
+    expect((await git('log --oneline')).stdout.split('\n')[0]).toMatch(/^[0-9a-f]{7} main, reworded$/)
+    expect((await git('log --oneline')).stdout.trim().split('\n')).toHaveLength(2)
+    expect((await git('status -sb')).stdout).toBe('## main\n')
+  })
+})
+
 describe('index listing and upstreams', () => {
   it('lists tracked files relative to the current folder', async () => {
     expect((await git('ls-files')).stdout).toBe('a.txt\nsrc/b.txt\n')

@@ -93,7 +93,7 @@ export default defineGitCommand({
         throw transport.fail(e)
       }
       if (flags.delete) lines.push(` - [deleted]         ${remoteRef}`)
-      else if (before === undefined) lines.push(` * [new ${isTag ? 'tag' : 'branch'}]      ${ref} -> ${remoteRef}`)
+      else if (before === undefined) lines.push(` * ${`[new ${isTag ? 'tag' : 'branch'}]`.padEnd(17)} ${ref} -> ${remoteRef}`)
       else if (before === localOid) lines.push(` = [up to date]      ${ref} -> ${remoteRef}`)
       else lines.push(`${force ? ' + ' : '   '}${short(before)}${force ? '...' : '..'}${short(localOid as string)}  ${ref} -> ${remoteRef}`)
       if (flags['set-upstream'] && target.named && !isTag && !flags.delete) {

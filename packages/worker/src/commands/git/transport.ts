@@ -128,7 +128,8 @@ export function openTransport(g: Git, rawUrl: string, opts: { progress?: boolean
       }
       if (code === 'SmartHttpError') return fatal(`repository '${shown}' not found`)
       if (code === 'UserCanceledError' || (e instanceof Error && e.name === 'AbortError')) return fatal('the operation was interrupted')
-      if (e instanceof Error && /terminated|other side closed|socket|ECONNRESET|premature/i.test(e.message) && !code) {
+      const truncated = e instanceof Error && /pkt-line|but received|early EOF|unexpected end|end of (file|stream)/i.test(e.message)
+      if (truncated || (e instanceof Error && /terminated|other side closed|socket|ECONNRESET|premature/i.test(e.message) && !code)) {
         return new GitError('error: RPC failed; transfer closed with outstanding read data remaining\nfatal: the remote end hung up unexpectedly', 128)
       }
       if (e instanceof TypeError || (e instanceof Error && /fetch|network|ECONNREFUSED|connect/i.test(e.message) && !code)) {
