@@ -36,6 +36,8 @@ const put = async (b: string, path: string, body: string) => {
   const res = await fetch(`${dev.origin}/${b}/file?path=${encodeURIComponent(path)}`, { method: 'PUT', body })
   expect(res.status).toBe(204)
 }
+const BUILTINS = "const crypto = require('crypto'), zlib = require('zlib'), path = require('path'), os = require('os'), util = require('util')\nconst { EventEmitter } = require('events'), assert = require('assert'), { Readable } = require('stream'), qs = require('querystring')\nconst { exec } = require('child_process'), fsp = require('fs/promises'), url = require('url')\nconsole.log(crypto.createHash('sha256').update('abc').digest('hex').slice(0, 16), crypto.randomBytes(4).length, typeof crypto.webcrypto.subtle.digest)\nconsole.log(zlib.gunzipSync(zlib.gzipSync('zipped')).toString(), path.join('/a', '../b', 'c.js'), os.platform(), os.homedir())\nconsole.log(util.format('%s=%d', 'x', 5), qs.stringify({ a: 1, b: 'x y' }), new url.URL('http://h/p?q=1').searchParams.get('q'), url.fileURLToPath('file:///tmp/x'))\nconst e = new EventEmitter(); e.on('ev', (v) => console.log('event', v)); e.emit('ev', 1)\nassert.deepStrictEqual({ a: [1] }, { a: [1] })\nReadable.from(['s1', 's2']).on('data', (d) => console.log('stream', d))\n;(async () => {\n  await fsp.writeFile('/tmp/p.txt', 'promised')\n  console.log(await fsp.readFile('/tmp/p.txt', 'utf8'))\n  exec('echo from-shell && cat /tmp/p.txt', (err, out) => { console.log('exec', err, JSON.stringify(out)); setTimeout(() => console.log('timer'), 10) })\n})()\nprocess.on('exit', (c) => console.log('exit', c))\n"
+
 const rc = (b: string) => put(b, '/home/user/.npmrc', `registry=${registry.url}\n`)
 
 beforeAll(async () => {
@@ -66,6 +68,16 @@ describe('node in a Worker Loader isolate', () => {
     await put(b, '/home/user/app/main.js', 'const { twice, here } = require("./lib"); const { n } = require("./data.json"); console.log(twice(n), here, require("tiny").kind)')
     await put(b, '/home/user/app/main.mjs', 'import { kind } from "tiny"; import lib from "./lib.js"; const v = await new Promise((r) => setTimeout(() => r(lib.twice(2)), 5)); const dyn = await import("./data.json"); console.log(kind, v, dyn.default.n)')
     expect(await exec(b, 'cd app && node main.js && node main.mjs')).toMatchObject({ stdout: '42 /home/user/app cjs\nesm 4 21\n', exitCode: 0 })
+  }, 60_000)
+
+  it('provides the Node built-ins: crypto, zlib, path, os, util, events, assert, stream, url, timers, fs/promises, child_process', async () => {
+    const b = box()
+    await put(b, '/home/user/b.js', BUILTINS)
+    expect(await exec(b, 'node b.js')).toMatchObject({
+      stdout: 'ba7816bf8f01cfea 4 function\nzipped /b/c.js linux /home/user\nx=5 a=1&b=x%20y 1 /tmp/x\nevent 1\nstream s1\nstream s2\npromised\nexec null "from-shell\\npromised"\ntimer\nexit 0\n',
+      exitCode: 0,
+    })
+    expect(await exec(b, 'echo piped | node -e "process.stdout.write(require(\'fs\').readFileSync(0, \'utf8\').toUpperCase())"')).toMatchObject({ stdout: 'PIPED\n' })
   }, 60_000)
 
   it('runs TypeScript through esbuild-wasm', async () => {

@@ -3,6 +3,7 @@
 import { Buffer } from 'node:buffer'
 import { Readable, Writable } from 'node:stream'
 import { EventEmitter } from 'node:events'
+import { state } from '../rt/state.js'
 import { FsError, tree, normalize, lookup, requireKnown, fetchPath, record, toBytes, parentOf, knows } from '../rt/vfs.js'
 
 const S_IFMT = { file: 0o100000, dir: 0o040000, symlink: 0o120000 }
@@ -141,6 +142,7 @@ export function lstatSync(path, opts) {
   }
 }
 export function readFileSync(path, opts) {
+  if (path === 0 || path === '/dev/stdin') return decode(state.job?.stdin ?? new Uint8Array(), encodingOf(opts))
   if (typeof path === 'number') throw new FsError('EINVAL', 'read', String(path))
   const [p, n] = need(path, 'open')
   return decode(fileData(p, n, 'read'), encodingOf(opts))
