@@ -20,6 +20,7 @@ import duCmd from './du.js'
 import echoCmd from './echo.js'
 import envCmd from './env.js'
 import falseCmd from './false.js'
+import fileCmd from './file.js'
 import findCmd from './find.js'
 import foldCmd from './fold.js'
 import gitCmd from './git/index.js'
@@ -106,6 +107,7 @@ export const allCommands: readonly Command[] = [
   echoCmd,
   envCmd,
   falseCmd,
+  fileCmd,
   findCmd,
   foldCmd,
   gitCmd,
