@@ -315,6 +315,28 @@ describe('more merge and commit paths', () => {
   })
 })
 
+describe('guards and relative paths', () => {
+  it('refuses to switch over local changes, and shows paths relative to the current folder', async () => {
+    await git('checkout -q -b other')
+    sb.write(`${R}/a.txt`, 'other\n')
+    await git('commit -qam other')
+    await git('checkout -q main')
+    sb.write(`${R}/a.txt`, 'local edit\n')
+    const r = await git('checkout other')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe(
+      'error: Your local changes to the following files would be overwritten by checkout:\n\ta.txt\n' +
+        'Please commit your changes or stash them before you switch branches.\nAborting\n',
+    )
+    expect(sb.read(`${R}/a.txt`)).toBe('local edit\n')
+    sb.write(`${R}/src/new.txt`, 'n\n')
+    expect((await git('status -s', `${R}/src`)).stdout).toBe(' M ../a.txt\n?? new.txt\n')
+    expect((await sb.run(`git -C ${R} status -s`, '/tmp')).stdout).toBe(' M a.txt\n?? src/new.txt\n')
+    await git('add src/new.txt')
+    expect((await git('diff --staged')).stdout).toMatch(/^diff --git a\/src\/new.txt b\/src\/new.txt\nnew file mode 100644\nindex 0000000\.\.[0-9a-f]{7}\n--- \/dev\/null\n\+\+\+ b\/src\/new.txt\n@@ -0,0 \+1 @@\n\+n\n$/)
+  })
+})
+
 describe('index listing and upstreams', () => {
   it('lists tracked files relative to the current folder', async () => {
     expect((await git('ls-files')).stdout).toBe('a.txt\nsrc/b.txt\n')
