@@ -66,7 +66,7 @@ export const guessType = (b: Uint8Array, executable: boolean): Guess => {
   if (m) return { ...m, mime: `${m.mime}; charset=binary` }
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(b)
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(b)
   } catch {
     return { desc: 'data', mime: 'application/octet-stream; charset=binary' }
   }
