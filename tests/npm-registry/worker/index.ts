@@ -9,6 +9,8 @@ import { attachRuntimeHost, runtimeHostFromEnv, type PortRegistry, type RuntimeE
 import { doSqlStore } from '../../../packages/worker/src/vfs/sql.js'
 import { SqliteVfs } from '../../../packages/worker/src/vfs/sqlite-vfs.js'
 import { HOME, seedSandbox } from '../../../packages/worker/src/vfs/seed.js'
+import { clearMemoryCaches } from '../../../packages/worker/src/runtimes/npm/registry.js'
+import { esbuild } from '../../../packages/worker/src/runtimes/esbuild/service.js'
 
 interface Env extends RuntimeEnv {
   BOX: DurableObjectNamespace<RuntimeTestBox>
@@ -36,6 +38,16 @@ export class RuntimeTestBox extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url)
     const [, , action, ...rest] = url.pathname.split('/')
+    if (action === '_clear') {
+      clearMemoryCaches()
+      if (url.searchParams.get('r2') === '1') {
+        for (const bucket of [this.env.NPM_PACKUMENT_CACHE, this.env.NPM_TARBALL_CACHE]) {
+          const list = await bucket?.list()
+          for (const o of list?.objects ?? []) await bucket?.delete(o.key)
+        }
+      }
+      return new Response(null, { status: 204 })
+    }
     if (action === 'exec') {
       const { command, cwd, stdin, timeoutMs } = (await request.json()) as { command: string; cwd?: string; stdin?: string; timeoutMs?: number }
       this.#shell ??= new Shell({ fs: this.fs, cwd: HOME, fetch: (input, init) => fetch(input, init) })
@@ -68,6 +80,19 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url)
     if (url.pathname === '/healthz') return new Response('ok')
+    // Bench helpers: forget npm caches (memory, and R2 with ?r2=1); time an esbuild transform.
+    if (url.pathname === '/_/clear-npm-cache') {
+      return env.BOX.get(env.BOX.idFromName('_')).fetch(new Request(new URL(`/_/_clear?r2=${url.searchParams.get('r2') ?? ''}`, url), request))
+    }
+    if (url.pathname === '/_/transform') {
+      const host = runtimeHostFromEnv(env)
+      if (!host) return new Response('no LOADER', { status: 500 })
+      const code = await request.text()
+      const t0 = performance.now()
+      await esbuild(host).transform(code, { loader: 'ts' })
+      // Timers only advance across I/O inside workerd, which the RPC to the isolate is.
+      return Response.json({ ms: performance.now() - t0 })
+    }
     const box = url.pathname.split('/')[1] ?? 'default'
     return env.BOX.get(env.BOX.idFromName(box)).fetch(request)
   },
