@@ -37,6 +37,7 @@ import lsCmd from './ls.js'
 import md5sumCmd from './md5sum.js'
 import mkdirCmd from './mkdir.js'
 import mvCmd from './mv.js'
+import nanoCmd from './nano.js'
 import nlCmd from './nl.js'
 import nodeCmd from './node.js'
 import npmCmd from './npm.js'
@@ -124,6 +125,7 @@ export const allCommands: readonly Command[] = [
   md5sumCmd,
   mkdirCmd,
   mvCmd,
+  nanoCmd,
   nlCmd,
   nodeCmd,
   npmCmd,
