@@ -48,7 +48,7 @@ export default defineCommand({
       }
       return code
     } finally {
-      clearTimeout(timer)
+      if (timer !== undefined) clearTimeout(timer)
       ctx.signal.removeEventListener('abort', forward)
     }
   },
