@@ -194,4 +194,13 @@ describe('browser terminal', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toContain('immutable')
   })
+
+  it('serves none of the repository files that sit beside the assets', async () => {
+    const origin = new URL(sessionUrl).origin
+    for (const name of ['.gitignore', '.npmignore', '.assetsignore', '_headers']) {
+      const res = await fetch(`${origin}/${name}`)
+      await res.arrayBuffer()
+      expect(res.status, name).toBe(404)
+    }
+  })
 })
