@@ -80,6 +80,13 @@ describe('node in a Worker Loader isolate', () => {
     expect(await exec(b, 'echo piped | node -e "process.stdout.write(require(\'fs\').readFileSync(0, \'utf8\').toUpperCase())"')).toMatchObject({ stdout: 'PIPED\n' })
   }, 60_000)
 
+  it('keeps synchronous fs to the snapshot and fetches the rest asynchronously', async () => {
+    const b = box()
+    await put(b, '/home/user/q/node_modules/z/f', 'deep')
+    await put(b, '/home/user/q/run.js', 'const fs = require("fs")\nconsole.log(fs.existsSync("node_modules"), fs.existsSync("node_modules/z/f"))\ntry { fs.readdirSync("node_modules") } catch (e) { console.log(e.code) }\nfs.promises.readdir("node_modules").then(async (l) => console.log(l, await fs.promises.readFile("node_modules/z/f", "utf8"), fs.readdirSync("node_modules")))\nfs.mkdirSync("made/deeper", { recursive: true }); fs.writeFileSync("made/deeper/x.txt", "X"); fs.renameSync("made/deeper/x.txt", "made/y.txt")\n')
+    expect(await exec(b, 'cd q && node run.js && cat made/y.txt && ls made')).toMatchObject({ stdout: "true false\nENOTSUP\n[ 'z' ] deep [ 'z' ]\nXdeeper\ny.txt\n", exitCode: 0 })
+  }, 60_000)
+
   it('runs TypeScript through esbuild-wasm', async () => {
     const b = box()
     await put(b, '/home/user/t.ts', 'interface P { n: number }\nconst p: P = { n: 7 }\nenum E { A = 2 }\nconsole.log(p.n * E.A)\n')

@@ -176,6 +176,11 @@ export function appendFileSync(path, data, opts) {
 export function readdirSync(path, opts) {
   const [p, n] = need(path, 'scandir')
   if (n.type !== 'dir') throw new FsError('ENOTDIR', 'scandir', String(path))
+  if (n.partial) {
+    const e = new FsError('ENOTSUP', 'scandir', p)
+    e.message = `ENOTSUP: the listing of '${p}' is not preloaded for synchronous access; use fs.promises.readdir, scandir '${p}'`
+    throw e
+  }
   const dir = n.path ?? p
   const prefix = dir === '/' ? '/' : `${dir}/`
   const out = []

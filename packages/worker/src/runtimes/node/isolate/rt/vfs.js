@@ -73,7 +73,16 @@ export function lookup(p, follow = true, depth = 0) {
 }
 
 /** Whether the synchronous view can answer for `p` (inside the snapshot's scopes). */
-export const knows = (p) => tree.has(p) || inScope(p)
+export function knows(p) {
+  if (tree.has(p)) return true
+  if (!inScope(p)) return false
+  // Below a directory whose listing was left out (node_modules, .git), nothing is known.
+  for (let d = parentOf(p); ; d = parentOf(d)) {
+    const n = tree.get(d)
+    if (n) return !(n.type === 'dir' && n.partial)
+    if (d === '/') return true
+  }
+}
 
 export function requireKnown(p, syscall) {
   if (!knows(p)) {
@@ -85,10 +94,14 @@ export function requireKnown(p, syscall) {
 
 /** Brings `p` (and, for a directory, its listing) into the overlay from the sandbox. */
 export async function fetchPath(p) {
-  if (tree.has(p) && (tree.get(p).type !== 'file' || tree.get(p).data !== undefined)) return
-  if (inScope(p) && !tree.has(p)) return
+  const n = tree.get(p)
+  if (n && !(n.type === 'file' && n.data === undefined) && !(n.type === 'dir' && n.partial)) return
+  if (!n && knows(p)) return
   const entries = await state.io.fetchPaths([p])
-  for (const e of entries) if (!tree.has(e.path) || tree.get(e.path).data === undefined) tree.set(e.path, e)
+  for (const e of entries) {
+    const old = tree.get(e.path)
+    if (!old || (old.type === 'file' && old.data === undefined) || (old.type === 'dir' && old.partial && e.path === p)) tree.set(e.path, e)
+  }
   if (!tree.has(p)) tree.set(p, { path: p, type: 'none' })
 }
 
