@@ -3,10 +3,13 @@ import * as iso from 'isomorphic-git'
 import type { Git } from './context.js'
 import { fatal } from './errors.js'
 import { defineGitCommand } from './define.js'
-import { pathStates } from './worktree.js'
+import { pathStates, type PathState } from './worktree.js'
 
-/** Stages everything that differs under `paths` (all of the worktree when empty). */
-export async function stagePaths(g: Git, paths: string[], opts: { trackedOnly?: boolean; cache?: object } = {}): Promise<number> {
+/**
+ * Stages everything that differs under `paths` (all of the worktree when empty) and
+ * returns the states it started from.
+ */
+export async function stagePaths(g: Git, paths: string[], opts: { trackedOnly?: boolean; cache?: object } = {}): Promise<PathState[]> {
   const { dir, gitdir } = g.repo()
   const cache = opts.cache ?? {}
   const states = await pathStates(g, { paths, cache })
@@ -20,7 +23,7 @@ export async function stagePaths(g: Git, paths: string[], opts: { trackedOnly?: 
   }
   if (toAdd.length) await iso.add({ fs: g.fs, dir, gitdir, filepath: toAdd, cache })
   for (const filepath of toRemove) await iso.remove({ fs: g.fs, dir, gitdir, filepath, cache })
-  return toAdd.length + toRemove.length
+  return states
 }
 
 /** True when `path` names something in the worktree or the index. */

@@ -35,6 +35,7 @@ export async function changes(g: Git, from: Side, to: Side, opts: { paths?: read
   const { dir, gitdir } = g.repo()
   const specs = opts.paths ?? []
   const trackedOnly = to.kind === 'worktree'
+  const bothCommits = from.kind === 'commit' && to.kind === 'commit'
   const out: Change[] = []
   await iso.walk({
     fs: g.fs,
@@ -50,6 +51,8 @@ export async function changes(g: Git, from: Side, to: Side, opts: { paths?: read
       const tb = b ? await b.type() : undefined
       if (ta === 'tree' || tb === 'tree') {
         if (!couldContain(path, specs)) return null
+        // Two commits sharing a subtree: nothing below it differs.
+        if (bothCommits && ta === 'tree' && tb === 'tree' && a && b && (await a.oid()) === (await b.oid())) return null
         // A worktree folder with no tracked files inside is untracked: skip it.
         if (trackedOnly && !a && !stage) return null
         return true

@@ -43,7 +43,8 @@ export default defineGitCommand({
     const { dir, gitdir } = g.repo()
     if (args.length) throw fatal('paths with commit are not supported here; use git add, then git commit')
     const cache = {}
-    if (flags.all) await stagePaths(g, [], { trackedOnly: true, cache })
+    // With -a, the states before staging tell what is now staged (no second walk).
+    const before = flags.all ? await stagePaths(g, [], { trackedOnly: true, cache }) : undefined
     const born = await hasHead(g)
     const mergeHeadPath = `${gitdir}/MERGE_HEAD`
     const mergeHead = g.vfs.exists(mergeHeadPath) ? g.vfs.readText(mergeHeadPath).trim() : undefined
@@ -55,8 +56,8 @@ export default defineGitCommand({
     if (!message.trim()) {
       throw new GitError('Aborting commit due to empty commit message.\nhint: there is no editor here: pass the message with -m', 1)
     }
-    const states = await pathStates(g, { cache })
-    const staged = states.filter((s) => s.x !== ' ')
+    const states = before ?? (await pathStates(g, { cache }))
+    const staged = states.filter((s) => s.x !== ' ' || (before !== undefined && s.y !== ' ' && !s.untracked))
     if (!staged.length && !flags['allow-empty'] && !flags.amend && !mergeHead) {
       const branch = await g.currentBranch()
       let text = branch ? `On branch ${branch}\n` : 'HEAD detached\n'
