@@ -56,8 +56,28 @@ for (const [name, source] of Object.entries(sources)) await put(PYTHON_ASSETS[na
 const rubyBuild = join(pkgDir, 'dist/runtimes/ruby/assets.js')
 if (await exists(rubyBuild)) {
   const { RUBY_ASSETS } = await import(pathToFileURL(rubyBuild).href)
-  const rubyDir = dirname(require.resolve('@ruby/3.3-wasm-wasi/package.json'))
+  // The package exports no package.json: find it on the resolution paths.
+  const candidates = (require.resolve.paths('@ruby/3.3-wasm-wasi') ?? []).map((d) => join(d, '@ruby', '3.3-wasm-wasi'))
+  const rubyDir = (await Promise.all(candidates.map(async (d) => ((await exists(join(d, 'dist', 'ruby+stdlib.wasm'))) ? d : undefined)))).find(Boolean)
+  if (!rubyDir) throw new Error('@ruby/3.3-wasm-wasi is not installed')
   await put(RUBY_ASSETS.wasm, join(rubyDir, 'dist', 'ruby+stdlib.wasm'))
+  // The isolate's JavaScript with the WASI shim and ruby.wasm's JS side bundled in.
+  const { build } = await import('esbuild')
+  const outfile = join(outRoot, RUBY_ASSETS.isolateJs)
+  await build({
+    entryPoints: [join(pkgDir, 'src/runtimes/ruby/isolate/main.js')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'browser'],
+    external: ['cloudflare:workers', './ruby.wasm'],
+    minify: true,
+    logLevel: 'error',
+  })
+  console.log(`  public/_assets/${RUBY_ASSETS.isolateJs}  ${((await stat(outfile)).size / 1024).toFixed(1)} KiB`)
 }
 
 try {

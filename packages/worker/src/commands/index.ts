@@ -57,6 +57,7 @@ import realpathCmd from './realpath.js'
 import revCmd from './rev.js'
 import rmCmd from './rm.js'
 import rmdirCmd from './rmdir.js'
+import rubyCmd from './ruby.js'
 import sedCmd from './sed.js'
 import seqCmd from './seq.js'
 import serveCmd from './serve.js'
@@ -145,6 +146,7 @@ export const allCommands: readonly Command[] = [
   revCmd,
   rmCmd,
   rmdirCmd,
+  rubyCmd,
   sedCmd,
   seqCmd,
   serveCmd,

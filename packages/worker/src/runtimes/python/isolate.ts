@@ -39,7 +39,7 @@ export interface IsolateRunRequest {
   maxChecks: number
 }
 
-export interface PythonIsolate {
+export interface LoadedIsolate {
   run(req: IsolateRunRequest): Promise<IsolateRunResult>
 }
 
@@ -84,31 +84,44 @@ export async function loadPythonModules(env: RuntimeBindings): Promise<WorkerLoa
   }
 }
 
-/** The Loader id of the isolate for `sandboxKey` (one per sandbox instance) and `generation`. */
-export const pythonIsolateId = (sandboxKey: string, generation: number): string =>
-  `nimbus-python/${PYODIDE_VERSION}/${CODE_HASH}/${sandboxKey}/${generation}`
+/** What differs between the runtimes that run in a Loader isolate (python, ruby). */
+export interface IsolateSpec {
+  runtime: string
+  /** Loader id for a sandbox instance key and generation; includes code and asset versions. */
+  idOf(sandboxKey: string, generation: number): string
+  /** Loads the isolate's modules; throws RuntimeAssetError. */
+  loadModules(env: RuntimeBindings): Promise<WorkerLoaderWorkerCode['modules']>
+  /** How long past the run's own limit the session waits (default 30 s: boot, file sync). */
+  graceMs?: number
+}
+
+export const PYTHON_SPEC: IsolateSpec = {
+  runtime: 'python',
+  idOf: (sandboxKey, generation) => `nimbus-python/${PYODIDE_VERSION}/${CODE_HASH}/${sandboxKey}/${generation}`,
+  loadModules: loadPythonModules,
+}
 
 /**
  * The isolate with Loader id `id`. `preloaded` are modules the caller already loaded (so
  * asset failures surface as RuntimeAssetError in the session, not inside the Loader);
  * without them the Loader loads the assets itself if it has no warm isolate for `id`.
  */
-export function pythonIsolate(env: RuntimeBindings, id: string, cpuMs: number, preloaded?: WorkerLoaderWorkerCode['modules']): PythonIsolate {
+export function startIsolate(env: RuntimeBindings, spec: IsolateSpec, id: string, cpuMs: number, preloaded?: WorkerLoaderWorkerCode['modules']): LoadedIsolate {
   if (!isLoader(env.LOADER)) {
-    throw new RuntimeAssetError('python', 'LOADER', 'the Worker Loader binding (worker_loaders: LOADER) is not configured')
+    throw new RuntimeAssetError(spec.runtime, 'LOADER', 'the Worker Loader binding (worker_loaders: LOADER) is not configured')
   }
   let modules = preloaded
   const stub = env.LOADER.get(id, async () => {
-    const code = modules ?? (await loadPythonModules(env))
+    const code = modules ?? (await spec.loadModules(env))
     modules = undefined
     return {
       compatibilityDate: ISOLATE_COMPATIBILITY_DATE,
       mainModule: 'main.js',
       modules: code,
-    // Python code gets no network: the isolate can reach nothing outside itself.
-    globalOutbound: null,
+      // Programs get no network: the isolate can reach nothing outside itself.
+      globalOutbound: null,
       limits: { cpuMs },
     }
   })
-  return stub.getEntrypoint() as PythonIsolate
+  return stub.getEntrypoint() as LoadedIsolate
 }

@@ -7,7 +7,7 @@
 import type { Vfs } from '../../vfs/types.js'
 import type { RuntimeBindings } from '../assets/env.js'
 import { FileMirror } from './mirror.js'
-import { loadPythonModules, pythonIsolate, pythonIsolateId, type IsolateRunRequest, type IsolateRunResult } from './isolate.js'
+import { PYTHON_SPEC, startIsolate, type IsolateRunRequest, type IsolateRunResult, type IsolateSpec } from './isolate.js'
 
 /** How long a run may take by default before it is stopped. */
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -47,13 +47,18 @@ interface SandboxState {
   started: Set<string>
 }
 
-const states = new WeakMap<Vfs, SandboxState>()
+const states = new WeakMap<Vfs, Map<string, SandboxState>>()
 
-const stateOf = (fs: Vfs): SandboxState => {
-  let s = states.get(fs)
+const stateOf = (fs: Vfs, spec: IsolateSpec): SandboxState => {
+  let byRuntime = states.get(fs)
+  if (!byRuntime) {
+    byRuntime = new Map()
+    states.set(fs, byRuntime)
+  }
+  let s = byRuntime.get(spec.runtime)
   if (!s) {
     s = { key: crypto.randomUUID(), generation: 0, mirror: new FileMirror(), queue: Promise.resolve(), started: new Set() }
-    states.set(fs, s)
+    byRuntime.set(spec.runtime, s)
   }
   return s
 }
@@ -73,13 +78,14 @@ class Stopped extends Error {
   }
 }
 
-async function runOnce(fs: Vfs, env: RuntimeBindings, state: SandboxState, job: PythonJob): Promise<PythonOutcome> {
+async function runOnce(fs: Vfs, env: RuntimeBindings, spec: IsolateSpec, state: SandboxState, job: PythonJob): Promise<PythonOutcome> {
   const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const id = pythonIsolateId(state.key, state.generation)
+  const graceMs = spec.graceMs ?? GRACE_MS
+  const id = spec.idOf(state.key, state.generation)
   // Load the assets here when this session has not started the isolate yet, so a failed
   // download reports which runtime and asset, and why.
-  const preloaded = state.started.has(id) ? undefined : await loadPythonModules(env)
-  const isolate = pythonIsolate(env, id, timeoutMs + GRACE_MS, preloaded)
+  const preloaded = state.started.has(id) ? undefined : await spec.loadModules(env)
+  const isolate = startIsolate(env, spec, id, timeoutMs + graceMs, preloaded)
   const request = (): IsolateRunRequest => ({
     base: state.mirror.base,
     sync: state.mirror.diff(fs),
@@ -95,7 +101,7 @@ async function runOnce(fs: Vfs, env: RuntimeBindings, state: SandboxState, job: 
   let timer: ReturnType<typeof setTimeout> | undefined
   let onAbort: (() => void) | undefined
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Stopped(124, `python: stopped: no answer within ${Math.round((timeoutMs + GRACE_MS) / 1000)} s`)), timeoutMs + GRACE_MS)
+    timer = setTimeout(() => reject(new Stopped(124, `${spec.runtime}: stopped after ${formatSeconds(timeoutMs + graceMs)}: time limit exceeded`)), timeoutMs + graceMs)
     onAbort = () => reject(new Stopped(130, 'KeyboardInterrupt'))
     if (job.signal?.aborted) onAbort()
     else job.signal?.addEventListener('abort', onAbort, { once: true })
@@ -110,7 +116,7 @@ async function runOnce(fs: Vfs, env: RuntimeBindings, state: SandboxState, job: 
     state.mirror.base = result.instance
     const fileErrors = state.mirror.apply(fs, result.changes)
     const outcome: PythonOutcome = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, fileErrors, stats: result.stats }
-    if (result.timedOut) outcome.stopped = `python: stopped after ${formatSeconds(timeoutMs)}: time limit exceeded (set NIMBUS_PYTHON_TIMEOUT_MS to change it)`
+    if (result.timedOut) outcome.stopped = `${spec.runtime}: stopped after ${formatSeconds(timeoutMs)}: time limit exceeded (set NIMBUS_${spec.runtime.toUpperCase()}_TIMEOUT_MS to change it)`
     return outcome
   } catch (e) {
     // The isolate may be stuck or gone; its file state is unknown either way.
@@ -125,19 +131,24 @@ async function runOnce(fs: Vfs, env: RuntimeBindings, state: SandboxState, job: 
 
 const formatSeconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`)
 
-/** Runs `job` in the sandbox that owns `fs`, after any run already in progress there. */
-export function runPython(fs: Vfs, env: RuntimeBindings, job: PythonJob): Promise<PythonOutcome> {
-  const state = stateOf(fs)
-  const next = state.queue.then(() => runOnce(fs, env, state, job))
+/** Runs `job` in `spec`'s isolate for the sandbox that owns `fs`, after any run in progress there. */
+export function runInIsolate(fs: Vfs, env: RuntimeBindings, spec: IsolateSpec, job: PythonJob): Promise<PythonOutcome> {
+  const state = stateOf(fs, spec)
+  const next = state.queue.then(() => runOnce(fs, env, spec, state, job))
   state.queue = next.catch(() => undefined)
   return next
 }
 
-/** True when this sandbox has a running interpreter (an isolate that answered). */
-export function pythonIsWarm(fs: Vfs): boolean {
-  const state = states.get(fs)
-  return state !== undefined && state.started.has(pythonIsolateId(state.key, state.generation))
+/** Runs a Python job (see runInIsolate). */
+export const runPython = (fs: Vfs, env: RuntimeBindings, job: PythonJob): Promise<PythonOutcome> => runInIsolate(fs, env, PYTHON_SPEC, job)
+
+/** True when this sandbox has a running interpreter of `spec` (an isolate that answered). */
+export function isolateIsWarm(fs: Vfs, spec: IsolateSpec): boolean {
+  const state = states.get(fs)?.get(spec.runtime)
+  return state !== undefined && state.started.has(spec.idOf(state.key, state.generation))
 }
+
+export const pythonIsWarm = (fs: Vfs): boolean => isolateIsWarm(fs, PYTHON_SPEC)
 
 /** Boots the sandbox's isolate (loading assets if needed) without running user code. */
 export async function warmPython(fs: Vfs, env: RuntimeBindings): Promise<void> {

@@ -1,0 +1,15 @@
+/** The Ruby isolate's modules and Loader id (see ../python/isolate.ts for how they run). */
+import { loadRuntimeAsset, loadRuntimeText } from '../assets/load.js'
+import type { IsolateSpec } from '../python/isolate.js'
+import { RUBY_ASSETS, RUBY_PACKAGE_VERSION, RUBY_VERSION } from './assets.js'
+
+export const RUBY_SPEC: IsolateSpec = {
+  runtime: 'ruby',
+  idOf: (sandboxKey, generation) => `nimbus-ruby/${RUBY_VERSION}-${RUBY_PACKAGE_VERSION}/${sandboxKey}/${generation}`,
+  async loadModules(env) {
+    const [js, wasm] = await Promise.all([loadRuntimeText(env, 'ruby', RUBY_ASSETS.isolateJs), loadRuntimeAsset(env, 'ruby', RUBY_ASSETS.wasm)])
+    return { 'main.js': { js }, 'ruby.wasm': { wasm } }
+  },
+  // Ruby cannot be interrupted from inside: the session gives up shortly after the limit.
+  graceMs: 5_000,
+}
