@@ -111,6 +111,8 @@ export class FileMirror {
       this.#entries.set(dir, { kind: 'dir', sig: 'dir' })
     }
     for (const f of changes.writes) {
+      // Until stored, the isolate's copy differs from the VFS: the next diff corrects it.
+      this.#entries.set(f.path, { kind: 'file', sig: 'unsaved' })
       attempt(f.path, () => {
         fs.writeFile(f.path, f.data)
         if ((fs.stat(f.path).mode & 0o7777) !== (f.mode & 0o7777)) fs.chmod(f.path, f.mode & 0o7777)
