@@ -174,6 +174,12 @@ describe('npm against a registry on loopback', () => {
     expect((await running).stdout).toBe('up\n')
   }, 90_000)
 
+  it('reports EADDRINUSE for a port that is taken', async () => {
+    const b = box()
+    await put(b, '/home/user/two.js', 'const http = require("http")\nconst a = http.createServer(() => {}).listen(3001, () => {\n  const c = http.createServer()\n  c.on("error", (e) => { console.log(e.code, e.message); a.close() })\n  c.listen(3001)\n})\n')
+    expect(await exec(b, 'node two.js')).toMatchObject({ stdout: 'EADDRINUSE listen EADDRINUSE: address already in use :::3001\n', exitCode: 0 })
+  }, 60_000)
+
   it('runs a bin with npx, installing it first', async () => {
     const b = box()
     await rc(b)

@@ -26,7 +26,10 @@ export class RuntimeTestBox extends DurableObject<Env> {
     this.fs = new SqliteVfs(doSqlStore(ctx.storage))
     seedSandbox(this.fs)
     const ports: PortRegistry = {
-      register: (port, target) => void this.ports.set(port, target),
+      register: (port, target) => {
+        if (this.ports.has(port)) throw new Error(`port ${port} is already in use`)
+        this.ports.set(port, target)
+      },
       unregister: (port, isolateId) => {
         if (this.ports.get(port)?.isolateId === isolateId) this.ports.delete(port)
       },

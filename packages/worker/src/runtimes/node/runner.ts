@@ -9,6 +9,7 @@ import type { CommandContext } from '../../commands/types.js'
 import { dirname } from '../../vfs/path.js'
 import { ISOLATE_HASH, ISOLATE_MODULES } from './isolate-sources.generated.js'
 import type { RuntimeHost } from './host.js'
+import { portsFor } from './ports.js'
 import { buildProgram, type ProgramSource } from './program.js'
 import { applyFsOps, fetchEntries, takeSnapshot, type FsOp, type Snapshot } from './snapshot.js'
 
@@ -40,7 +41,8 @@ export interface ProgramIo {
   applyFs(ops: FsOp[]): void
   fetchPaths(paths: string[]): ReturnType<typeof fetchEntries>
   exec(command: string, opts: { cwd: string; stdin?: string }): Promise<{ stdout: string; stderr: string; exitCode: number }>
-  listen(port: number): void
+  /** Registers a listening port; returns an error message when the port is taken. */
+  listen(port: number): string | undefined
   unlisten(port: number): void
 }
 
@@ -101,6 +103,7 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
   const program = stub.getEntrypoint() as ProgramEntrypoint
   const failures: string[] = []
   const ports = new Set<number>()
+  const registry = portsFor(ctx.fs, host)
   const io: ProgramIo = {
     write: async (batch) => {
       for (const [fd, text] of batch) await (fd === 2 ? ctx.stderr : ctx.stdout).write(text)
@@ -123,12 +126,17 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
       return { stdout, stderr, exitCode }
     },
     listen: (port) => {
+      try {
+        registry?.register(port, { isolateId: id, serve: (request) => program.serve(port, request) })
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e)
+      }
       ports.add(port)
-      host.ports?.register(port, { isolateId: id, serve: (request) => program.serve(port, request) })
+      return undefined
     },
     unlisten: (port) => {
       ports.delete(port)
-      host.ports?.unregister(port, id)
+      registry?.unregister(port, id)
     },
   }
   const onAbort = () => void program.kill(130).catch(() => {})
@@ -149,7 +157,7 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
     return 1
   } finally {
     ctx.signal.removeEventListener('abort', onAbort)
-    for (const port of ports) host.ports?.unregister(port, id)
+    for (const port of ports) registry?.unregister(port, id)
     busy.delete(id)
   }
 }

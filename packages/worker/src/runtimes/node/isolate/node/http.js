@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events'
 import { Readable, Writable } from 'node:stream'
 import { Buffer } from 'node:buffer'
-import { state } from '../rt/state.js'
+import { state, fatal } from '../rt/state.js'
 
 export const STATUS_CODES = {
   200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
@@ -95,14 +95,26 @@ export class Server extends EventEmitter {
     const port = typeof args[0] === 'object' && args[0] !== null ? Number(args[0].port ?? 0) : Number(args[0] ?? 0)
     this._port = port || 3000
     this.listening = true
-    state.servers.set(this._port, this)
     this._handle = { close: () => this.close() }
     state.handles.add(this._handle)
-    void state.io.listen?.(this._port)
-    queueMicrotask(() => {
+    const bound = this._port
+    Promise.resolve(state.io.listen?.(bound)).then((taken) => {
+      if (taken) {
+        this.listening = false
+        state.handles.delete(this._handle)
+        state.changed()
+        const e = new Error(`listen EADDRINUSE: address already in use :::${bound}`)
+        e.code = 'EADDRINUSE'
+        e.syscall = 'listen'
+        e.port = bound
+        if (this.listenerCount('error')) this.emit('error', e)
+        else throw e
+        return
+      }
+      state.servers.set(bound, this)
       this.emit('listening')
       done?.()
-    })
+    }).catch(fatal)
     return this
   }
   address() {
