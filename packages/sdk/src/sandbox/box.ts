@@ -24,7 +24,25 @@ export interface StartProcessOptions {
   env?: Record<string, string>
 }
 
+/** Calls that finish at once in the sandbox; issued together they travel as one `batch`. */
+const BATCHABLE = new Set([
+  'files.write', 'files.read', 'files.list', 'files.delete', 'files.stat', 'files.exists', 'files.mkdir', 'files.rename',
+  'processes.list', 'processes.get', 'processes.logs', 'ports.expose', 'ports.unexpose', 'ports.list',
+  'runtimes.available', 'runtimes.installed', 'startProcess',
+])
+
+interface Queued {
+  method: string
+  params: unknown
+  resolve(value: unknown): void
+  reject(error: unknown): void
+}
+
+type BatchReply = { ok: true; result: unknown } | { ok: false; error: string; code: string; status: number }
+
 export class NimbusSandbox {
+  #queue: Queued[] = []
+
   constructor(
     private readonly transport: SandboxTransport,
     readonly target: SandboxTarget,
@@ -34,9 +52,38 @@ export class NimbusSandbox {
     return this.target.sandboxId
   }
 
-  /** Sends one raw `{ method, params }` call (what the typed methods below use). */
+  /**
+   * Sends one raw `{ method, params }` call (what the typed methods below use). Quick calls
+   * issued in the same tick are sent together as one `batch` and run in order.
+   */
   call<T = unknown>(method: string, params?: unknown): Promise<T> {
-    return this.transport.call(this.target, method, params) as Promise<T>
+    if (!BATCHABLE.has(method)) return this.transport.call(this.target, method, params) as Promise<T>
+    return new Promise<T>((resolve, reject) => {
+      if (this.#queue.length === 0) queueMicrotask(() => this.#flush())
+      this.#queue.push({ method, params, resolve: resolve as (value: unknown) => void, reject })
+    })
+  }
+
+  #flush(): void {
+    const queued = this.#queue
+    this.#queue = []
+    if (queued.length === 1) {
+      const [only] = queued as [Queued]
+      this.transport.call(this.target, only.method, only.params).then(only.resolve, only.reject)
+      return
+    }
+    const calls = queued.map(({ method, params }) => (params === undefined ? { method } : { method, params }))
+    this.transport.call(this.target, 'batch', { calls }).then(
+      (replies) => {
+        const list = replies as BatchReply[]
+        queued.forEach((q, i) => {
+          const r = list[i]
+          if (r?.ok) q.resolve(r.result)
+          else q.reject(this.transport.error(r ?? { error: 'missing batch reply', code: 'E_INTERNAL', status: 500 }))
+        })
+      },
+      (e: unknown) => queued.forEach((q) => q.reject(e)),
+    )
   }
 
   /** Creates the profile root and installs the profile's `preinstall` runtimes. */

@@ -20,6 +20,8 @@ export interface SandboxTarget {
 
 export interface SandboxTransport {
   call(target: SandboxTarget, method: string, params: unknown): Promise<unknown>
+  /** The error this transport throws for a failure reply (used for the parts of a batch). */
+  error(reply: { error: string; code: string; status: number }): Error
 }
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: string; code: string; status: number }
@@ -39,6 +41,7 @@ export function durableObjectTransport(namespace: SandboxNamespace): SandboxTran
       if (!reply.ok) throw new NimbusSandboxError(reply.code, reply.error, reply.status)
       return reply.result
     },
+    error: (r) => new NimbusSandboxError(r.code, r.error, r.status),
   }
 }
 
@@ -69,5 +72,6 @@ export function httpTransport({ endpoint, token, basePath = '/api/nimbus/v1', fe
       if (r.ok === true && res.ok) return decodeWire(r.result)
       throw new NimbusRemoteError(typeof r.code === 'string' ? r.code : 'E_HTTP', typeof r.error === 'string' ? r.error : `HTTP ${res.status}`, res.status)
     },
+    error: (r) => new NimbusRemoteError(r.code, r.error, r.status),
   }
 }

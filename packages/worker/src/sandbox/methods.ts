@@ -68,7 +68,27 @@ export const SANDBOX_METHODS: Readonly<Record<string, Method<z.ZodType>>> = {
   'ports.list': method(none, (s, c) => s.listPorts(c)),
 }
 
-export const SANDBOX_METHOD_NAMES = Object.keys(SANDBOX_METHODS)
+/** Most calls one `batch` may carry. */
+export const MAX_BATCH = 10_000
+
+export const SANDBOX_METHOD_NAMES = [...Object.keys(SANDBOX_METHODS), 'batch']
+
+const batchParams = z.strictObject({ calls: z.array(z.strictObject({ method: z.string(), params: z.unknown().optional() })).max(MAX_BATCH) })
+
+/**
+ * `batch`: several calls in one round trip, run one after another in order; each gets its
+ * own reply. The SDK sends calls issued together this way, so 1,000 concurrent writes cost
+ * one round trip instead of 1,000.
+ */
+async function callBatch(svc: SandboxService, c: SandboxCallContext, params: unknown): Promise<SandboxReply> {
+  const parsed = batchParams.safeParse(params)
+  if (!parsed.success) return replyOf(new SandboxError('E_INVALID_PARAMS', paramsMessage('batch', parsed.error)))
+  const results: SandboxReply[] = []
+  for (const call of parsed.data.calls) {
+    results.push(call.method === 'batch' ? replyOf(new SandboxError('E_INVALID_PARAMS', 'batch: calls cannot nest a batch')) : await callSandbox(svc, c, call.method, call.params))
+  }
+  return { ok: true, result: results }
+}
 
 /** `params.path: expected string, received number` — the first few issues, each with its field. */
 function paramsMessage(method: string, error: z.ZodError): string {
@@ -81,6 +101,7 @@ function paramsMessage(method: string, error: z.ZodError): string {
 
 /** Validates and runs one call; never throws — failures come back as `{ ok: false, … }`. */
 export async function callSandbox(svc: SandboxService, c: SandboxCallContext, methodName: unknown, params: unknown): Promise<SandboxReply> {
+  if (methodName === 'batch') return callBatch(svc, c, params)
   try {
     const m = typeof methodName === 'string' && Object.hasOwn(SANDBOX_METHODS, methodName) ? SANDBOX_METHODS[methodName] : undefined
     if (!m) throw new SandboxError('E_METHOD_UNKNOWN', `unknown method ${JSON.stringify(methodName)}`)

@@ -5,7 +5,7 @@
  * registered a provider for fails with E_RUNTIME_UNAVAILABLE.
  */
 import { RUNTIME_NAMES, type NimbusRuntimesConfig, type RuntimeName } from '@nimbus-sh/config'
-import { runtimeProvider, type RuntimeContext } from '../runtimes/registry.js'
+import { runtimeProvider, type RuntimeContext, type RuntimeProvider } from '../runtimes/registry.js'
 import type { SqlStore } from '../vfs/sql.js'
 import { SandboxError } from './errors.js'
 
@@ -25,6 +25,8 @@ export class RuntimeManager {
   constructor(
     private readonly sql: SqlStore,
     private readonly context: () => RuntimeContext,
+    /** Where providers come from: the registry, or a stand-in in tests. */
+    private readonly lookup: (name: RuntimeName) => RuntimeProvider | undefined = runtimeProvider,
   ) {
     sql.run('CREATE TABLE IF NOT EXISTS sandbox_runtime (name TEXT PRIMARY KEY, installed_at INTEGER NOT NULL)')
   }
@@ -43,7 +45,7 @@ export class RuntimeManager {
     return RUNTIME_NAMES.map((name) => ({
       name,
       allowed: policy.allow.includes(name),
-      available: runtimeProvider(name) !== undefined,
+      available: this.lookup(name) !== undefined,
       installed: installed.has(name),
     }))
   }
@@ -65,7 +67,7 @@ export class RuntimeManager {
     if (!opts.preinstalling && !policy.onDemand && !policy.preinstall.includes(name)) {
       throw new SandboxError('E_RUNTIME_ON_DEMAND_DISABLED', `runtime "${name}" is not preinstalled and this profile has runtimes.onDemand: false`)
     }
-    const provider = runtimeProvider(name)
+    const provider = this.lookup(name)
     if (!provider) throw new SandboxError('E_RUNTIME_UNAVAILABLE', `runtime "${name}" is not available in this build of Nimbus`)
     let pending = this.#pending.get(name)
     if (!pending) {

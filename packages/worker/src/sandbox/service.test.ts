@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { registerRuntime } from '../runtimes/registry.js'
+import type { RuntimeProvider } from '../runtimes/registry.js'
 import { SandboxError } from './errors.js'
 import { testSandbox } from './testing.js'
 
@@ -106,25 +106,28 @@ describe('runtimes', () => {
   })
 
   it('fails an install with no provider as E_RUNTIME_UNAVAILABLE, and installs a registered one on ready()', async () => {
-    const { svc, ctx } = testSandbox({ runtimes: { preinstall: ['clang'], onDemand: true } })
-    expect(await code(svc.ready(ctx))).toBe('E_RUNTIME_UNAVAILABLE')
+    expect(await code(testSandbox({ runtimes: { preinstall: ['clang'] } }).svc.ready(testSandbox({ runtimes: { preinstall: ['clang'] } }).ctx))).toBe('E_RUNTIME_UNAVAILABLE')
     let installs = 0
-    const unregister = registerRuntime({
+    const clang: RuntimeProvider = {
       id: 'clang',
       install: async ({ fs }) => {
         installs++
         fs.mkdir('/opt/clang', { recursive: true })
       },
       isInstalled: ({ fs }) => fs.exists('/opt/clang'),
-    })
-    try {
-      expect((await svc.ready(ctx)).installed).toEqual(['clang', 'shell'])
-      await svc.ready(ctx)
-      expect(installs).toBe(1)
-      expect(svc.availableRuntimes(ctx).find((r) => r.name === 'clang')).toEqual({ name: 'clang', allowed: true, available: true, installed: true })
-    } finally {
-      unregister()
     }
+    const { svc, ctx } = testSandbox({ runtimes: { preinstall: ['clang'], onDemand: true } }, { clang })
+    expect((await svc.ready(ctx)).installed).toEqual(['clang', 'shell'])
+    await svc.ready(ctx)
+    expect(installs).toBe(1)
+    expect(svc.availableRuntimes(ctx).find((r) => r.name === 'clang')).toEqual({ name: 'clang', allowed: true, available: true, installed: true })
+  })
+
+  it('reports a failing install as E_RUNTIME_INSTALL_FAILED and records nothing', async () => {
+    const broken: RuntimeProvider = { id: 'ruby', install: async () => Promise.reject(new Error('no network')), isInstalled: () => false }
+    const { svc, ctx } = testSandbox({}, { ruby: broken })
+    expect(await code(svc.installRuntime(ctx, 'ruby'))).toBe('E_RUNTIME_INSTALL_FAILED')
+    expect(svc.installedRuntimes()).toEqual(['shell'])
   })
 
   it('runs shell code and refuses unknown languages', async () => {

@@ -8,7 +8,7 @@
 import type { NimbusSandboxProfile, RuntimeName } from '@nimbus-sh/config'
 import { emptyInput } from '../commands/io.js'
 import { dirName, joinPath } from '../commands/lib/path.js'
-import type { RuntimeContext } from '../runtimes/registry.js'
+import type { RuntimeContext, RuntimeProvider } from '../runtimes/registry.js'
 import { Shell } from '../shell/index.js'
 import type { ExecOptions, ExecResult } from '../shell/types.js'
 import type { SqlStore } from '../vfs/sql.js'
@@ -58,6 +58,8 @@ export interface SandboxServiceOptions {
   /** Bindings handed to runtime providers. */
   env: Readonly<Record<string, unknown>>
   fetch?: typeof fetch
+  /** Runtime providers (default: the registry). */
+  runtimes?: (name: RuntimeName) => RuntimeProvider | undefined
 }
 
 const statInfo = (path: string, s: FileStat): FileInfo => ({ path, type: s.type, size: s.size, mode: s.mode, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs })
@@ -80,7 +82,7 @@ export class SandboxService {
       this.#shell(o.cwd, o.env).run(command, { stdin: emptyInput(), stdout: io.stdout, stderr: io.stderr, signal: io.signal }),
     )
     this.ports = new PortRegistry(opts.sql)
-    this.runtimes = new RuntimeManager(opts.sql, () => this.runtimeContext())
+    this.runtimes = new RuntimeManager(opts.sql, () => this.runtimeContext(), opts.runtimes)
     bindSandboxHost(this.fs, { ports: this.ports, processes: this.processes })
   }
 
@@ -92,9 +94,14 @@ export class SandboxService {
     return new Shell({ fs: this.fs, cwd, ...(env ? { env } : {}), fetch: this.#fetch })
   }
 
+  /** Roots already made in this object's life (a deleted root is re-made by the next write). */
+  readonly #roots = new Set<string>()
+
   #root(c: SandboxCallContext): string {
     const root = c.profile.root
+    if (this.#roots.has(root)) return root
     if (!this.fs.exists(root)) this.fs.mkdir(root, { recursive: true })
+    this.#roots.add(root)
     return root
   }
 

@@ -3,13 +3,19 @@ import { parseNimbusConfig, type NimbusConfigInput } from '@nimbus-sh/config'
 import { nodeSqlStore } from '../vfs/testing.js'
 import { seedSandbox } from '../vfs/seed.js'
 import { SqliteVfs } from '../vfs/sqlite-vfs.js'
+import type { RuntimeName } from '@nimbus-sh/config'
+import type { RuntimeProvider } from '../runtimes/registry.js'
 import { SandboxService, type SandboxCallContext } from './service.js'
 
-export function testSandbox(profile: NonNullable<NimbusConfigInput['sandboxes']>[string] = {}): { svc: SandboxService; ctx: SandboxCallContext } {
+/** A sandbox over Node's SQLite; `runtimes` stands in for the registry (none registered by default). */
+export function testSandbox(
+  profile: NonNullable<NimbusConfigInput['sandboxes']>[string] = {},
+  runtimes: Partial<Record<RuntimeName, RuntimeProvider>> = {},
+): { svc: SandboxService; ctx: SandboxCallContext } {
   const sql = nodeSqlStore()
   const fs = new SqliteVfs(sql)
   seedSandbox(fs)
-  const svc = new SandboxService({ fs, sql, env: {} })
+  const svc = new SandboxService({ fs, sql, env: {}, runtimes: (name) => (name === 'shell' ? { id: 'shell', install: async () => undefined, isInstalled: () => true } : runtimes[name]) })
   const config = parseNimbusConfig({ endpoint: 'https://nimbus.test', sandboxes: { default: profile } })
   return { svc, ctx: { sandboxId: 'box-1', profile: config.sandboxes.default!, endpoint: 'https://nimbus.test' } }
 }
