@@ -58,6 +58,17 @@ describe('Nimbus.fromEnv', () => {
     expect(await box.exec('ls deep/er')).toMatchObject({ stdout: 'still\n' })
   })
 
+  it('sends calls issued together as one batch, each settling on its own', async () => {
+    const box = fresh()
+    const writes = await Promise.all(Array.from({ length: 200 }, (_, i) => box.files.write(`many/f${i}.txt`, `n${i}`)))
+    expect(writes).toHaveLength(200)
+    const reads = await Promise.allSettled([box.files.read('many/f7.txt'), box.files.read('many/none.txt'), box.files.exists('many/f199.txt')])
+    expect(reads[0]).toEqual({ status: 'fulfilled', value: 'n7' })
+    expect(reads[1]).toMatchObject({ status: 'rejected', reason: { code: 'ENOENT', status: 404 } })
+    expect(reads[2]).toEqual({ status: 'fulfilled', value: true })
+    expect((await box.files.list('many')).length).toBe(200)
+  })
+
   it('rejects unknown methods and wrongly typed params, naming the field', async () => {
     const box = fresh()
     expect(await codeOf(box.call('files.explode', {}))).toEqual({ code: 'E_METHOD_UNKNOWN', status: 404 })

@@ -33,4 +33,22 @@ describe('callSandbox', () => {
     await callSandbox(svc, ctx, 'files.write', { path: 'b.bin', content: bytes })
     expect(await callSandbox(svc, ctx, 'files.read', { path: 'b.bin', encoding: 'binary' })).toEqual({ ok: true, result: bytes })
   })
+
+  it('runs a batch in order with a reply per call', async () => {
+    const { svc, ctx } = testSandbox()
+    const reply = await callSandbox(svc, ctx, 'batch', {
+      calls: [
+        { method: 'files.write', params: { path: 'a', content: '1' } },
+        { method: 'files.read', params: { path: 'missing' } },
+        { method: 'files.write', params: { path: 'a', content: '2', append: true } },
+        { method: 'files.read', params: { path: 'a' } },
+        { method: 'batch', params: { calls: [] } },
+      ],
+    })
+    expect(reply.ok).toBe(true)
+    const results = (reply as { result: Array<{ ok: boolean; code?: string; result?: unknown }> }).result
+    expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'ENOENT', 'ok', 'ok', 'E_INVALID_PARAMS'])
+    expect(results[3]).toEqual({ ok: true, result: '12' })
+    expect(await callSandbox(svc, ctx, 'batch', { calls: 'nope' })).toMatchObject({ ok: false, code: 'E_INVALID_PARAMS' })
+  })
 })
