@@ -115,11 +115,15 @@ export default defineCommand({
       let out = ''
       let lastPrinted = -1
       let pendingAfter = 0
-      let offset = 0
+      // Byte offsets cost a pass over the text; only -b needs them.
       const offsets: number[] = []
-      for (const l of lines) {
-        offsets.push(offset)
-        offset += new TextEncoder().encode(l).length + 1
+      if (f.b) {
+        let offset = 0
+        const enc = new TextEncoder()
+        for (const l of lines) {
+          offsets.push(offset)
+          offset += enc.encode(l).length + 1
+        }
       }
       const prefix = (i: number, sep: string) =>
         `${withName ? `${name}${f.Z ? '\0' : sep}` : ''}${f.n ? `${i + 1}${sep}` : ''}${f.b ? `${offsets[i]}${sep}` : ''}`

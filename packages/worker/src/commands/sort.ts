@@ -3,7 +3,7 @@ import { defineCommand } from './define-command.js'
 import { q } from './lib/errors.js'
 import { operandsOrStdin, readOperandText } from './lib/input.js'
 import { joinLines, splitLines } from './lib/lines.js'
-import { type KeyDef, type Ordering, compareBy, compareBytes, extractKey, parseKey } from './lib/sort-keys.js'
+import { type KeyDef, type Ordering, type Prepared, compareBytes, comparePrepared, extractKey, parseKey, prepareKey } from './lib/sort-keys.js'
 
 export default defineCommand({
   name: 'sort',
@@ -61,28 +61,31 @@ export default defineCommand({
       lines.push(...splitLines(text, eol).lines)
       if (ctx.signal.aborted) return 130
     }
-    const compareKeys = (a: string, b: string): number => {
-      if (keys.length === 0) {
-        const c = compareBy(a, b, global)
-        return global.reverse ? -c : c
-      }
-      for (const k of keys) {
-        const c = compareBy(extractKey(a, k, sep, !!global.blanks), extractKey(b, k, sep, !!global.blanks), k)
-        if (c !== 0) return k.reverse ? -c : c
+    const plainBytes = keys.length === 0 && !(global.numeric || global.human || global.general || global.month || global.version || global.fold || global.blanks || global.dictionary || global.ignoreNonprinting)
+    // Decorate once: each line's keys are extracted (and numbers parsed) before sorting.
+    const specs: Ordering[] = keys.length > 0 ? keys : [global]
+    const decorate = (line: string): Prepared[] =>
+      keys.length > 0 ? keys.map((k) => prepareKey(extractKey(line, k, sep, !!global.blanks), k)) : [prepareKey(line, global)]
+    const compareKeys = (a: Prepared[], b: Prepared[]): number => {
+      for (let i = 0; i < specs.length; i++) {
+        const o = specs[i] as Ordering
+        const c = comparePrepared(a[i] as Prepared, b[i] as Prepared, o)
+        if (c !== 0) return o.reverse ? -c : c
       }
       return 0
     }
-    const plainBytes = keys.length === 0 && !(global.numeric || global.human || global.general || global.month || global.version || global.fold || global.blanks || global.dictionary || global.ignoreNonprinting)
-    const compare = (a: string, b: string): number => {
-      const c = compareKeys(a, b)
-      if (c !== 0 || f.s || f.u || plainBytes) return c
+    const compareLines = (a: { line: string; keys: Prepared[] }, b: { line: string; keys: Prepared[] }): number => {
+      const c = compareKeys(a.keys, b.keys)
+      if (c !== 0 || f.s || f.u) return c
       // Last resort: whole-line byte order, reversed with -r.
-      const l = compareBytes(a, b)
+      const l = compareBytes(a.line, b.line)
       return global.reverse ? -l : l
     }
     if (f.c) {
       for (let i = 1; i < lines.length; i++) {
-        const c = compare(lines[i - 1] as string, lines[i] as string)
+        const a = lines[i - 1] as string
+        const b = lines[i] as string
+        const c = compareLines({ line: a, keys: decorate(a) }, { line: b, keys: decorate(b) })
         if (c > 0 || (f.u && c === 0)) {
           await ctx.stderr.write(`sort: ${ctx.args[0] ?? '-'}:${i + 1}: disorder: ${lines[i]}\n`)
           return 1
@@ -90,11 +93,21 @@ export default defineCommand({
       }
       return 0
     }
-    lines.sort(compare)
-    let out = lines
-    if (f.u) {
+    let out: string[]
+    if (plainBytes && !f.u) {
+      // Plain byte order: the engine's own sort compares UTF-16 units, which orders like `<`.
+      out = lines.sort()
+      if (global.reverse) out.reverse()
+    } else {
+      const items = lines.map((line) => ({ line, keys: decorate(line) }))
+      items.sort(compareLines)
       out = []
-      for (const l of lines) if (out.length === 0 || compareKeys(out[out.length - 1] as string, l) !== 0) out.push(l)
+      let prev: (typeof items)[number] | undefined
+      for (const it of items) {
+        if (f.u && prev && compareKeys(prev.keys, it.keys) === 0) continue
+        out.push(it.line)
+        prev = it
+      }
     }
     const text = joinLines(out, eol)
     if (f.o !== undefined) {

@@ -16,6 +16,7 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || 
 
 /** Counts over a text chunk stream; state carries across chunks. */
 class Counter {
+  constructor(readonly widths = false) {}
   c: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 }
   #inWord = false
   #lineWidth = 0
@@ -30,21 +31,33 @@ class Counter {
     return this.c
   }
   #text(s: string): void {
-    for (const ch of s) {
-      const code = ch.codePointAt(0) ?? 0
-      this.c.chars++
+    const c = this.c
+    let inWord = this.#inWord
+    for (let i = 0; i < s.length; i++) {
+      let code = s.charCodeAt(i)
+      // A surrogate pair is one character.
+      if (code >= 0xd800 && code < 0xdc00 && i + 1 < s.length) {
+        code = s.codePointAt(i) as number
+        i++
+      }
+      c.chars++
       if (code === 10) {
-        this.c.lines++
-        this.c.maxLine = Math.max(this.c.maxLine, this.#lineWidth)
-        this.#lineWidth = 0
-      } else if (code === 9) this.#lineWidth += 8 - (this.#lineWidth % 8)
-      else if (code >= 32) this.#lineWidth += displayWidth(ch)
-      if (isSpace(code)) this.#inWord = false
-      else if (!this.#inWord) {
-        this.#inWord = true
-        this.c.words++
+        c.lines++
+        if (this.widths) {
+          if (this.#lineWidth > c.maxLine) c.maxLine = this.#lineWidth
+          this.#lineWidth = 0
+        }
+      } else if (this.widths) {
+        if (code === 9) this.#lineWidth += 8 - (this.#lineWidth % 8)
+        else if (code >= 32) this.#lineWidth += code < 0x1100 ? 1 : displayWidth(String.fromCodePoint(code))
+      }
+      if (code <= 32 ? code === 32 || (code >= 9 && code <= 13) : isSpace(code)) inWord = false
+      else if (!inWord) {
+        inWord = true
+        c.words++
       }
     }
+    this.#inWord = inWord
   }
 }
 
@@ -70,7 +83,7 @@ export default defineCommand({
     let regularTotal = 0
     let sawStream = false
     for (const op of operands) {
-      const counter = new Counter()
+      const counter = new Counter(show.maxLine)
       if (op === '-') {
         sawStream = true
         for (let chunk = await ctx.stdin.read(); chunk !== null; chunk = await ctx.stdin.read()) {

@@ -202,3 +202,41 @@ export const compareBy = (a: string, b: string, o: Ordering): number => {
   }
   return compareBytes(x, y)
 }
+
+/** A key made ready for repeated comparison: numbers parsed, text folded, once per line. */
+export type Prepared = number | string | readonly [number, number]
+
+export const prepareKey = (text: string, o: Ordering): Prepared => {
+  if (o.numeric) return parseNumber(text)
+  if (o.general) {
+    const v = Number.parseFloat(text.trim())
+    return Number.isNaN(v) ? -Infinity : v
+  }
+  if (o.human) {
+    const m = /^\s*(-?)(\d*(?:\.\d*)?)([KMGTPEZYk]?)/.exec(text)
+    if (!m || m[2] === '') return [0, 0]
+    const sign = m[1] === '-' ? -1 : 1
+    const suffix = m[3] ? HUMAN.indexOf(m[3].toUpperCase()) : 0
+    return [sign * (suffix + 1), sign * Number(m[2])]
+  }
+  if (o.month) return MONTHS.indexOf(text.trim().slice(0, 3).toUpperCase()) + 1
+  let x = text
+  if (o.version) return x
+  if (o.blanks) x = x.replace(/^[ \t]+/, '')
+  if (o.dictionary) x = x.replace(/[^A-Za-z0-9 \t]/g, '')
+  if (o.ignoreNonprinting) x = x.replace(/[^\x20-\x7e]/g, '')
+  if (o.fold) x = x.toUpperCase()
+  return x
+}
+
+export const comparePrepared = (a: Prepared, b: Prepared, o: Ordering): number => {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const [sa, va] = a as readonly [number, number]
+    const [sb, vb] = b as readonly [number, number]
+    if (sa !== sb) return sa < sb ? -1 : 1
+    return va < vb ? -1 : va > vb ? 1 : 0
+  }
+  if (o.version) return compareVersion(a as string, b as string)
+  return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0
+}
