@@ -42,15 +42,15 @@ describe('runtime manager: python', () => {
 
   it('a failed asset download fails the install naming python and the asset; installing again works', async () => {
     const box = fresh()
-    // The cache bucket answers before the bundled assets; this object is not gzip data.
-    await dev.cache('PUT', 'pyodide/314.0.7/pyodide.asm.mjs.gz', 'not gzip')
+    // The cache bucket answers before the bundled assets; this object is not a zip.
+    await dev.cache('PUT', 'pyodide/314.0.7/python_stdlib.zip', 'not a zip')
     try {
       const r = await dev.sdk(box, 'install', ['python'])
       expect(r).toMatchObject({ ok: false, code: 'E_RUNTIME_INSTALL_FAILED' })
-      expect(r.error).toContain('python: could not load pyodide/314.0.7/pyodide.asm.mjs.gz: corrupt gzip data')
+      expect(r.error).toContain('python: could not load pyodide/314.0.7/python_stdlib.zip: not a zip archive')
       expect(await installed(box)).toEqual(['shell'])
     } finally {
-      await dev.cache('DELETE', 'pyodide/314.0.7/pyodide.asm.mjs.gz')
+      await dev.cache('DELETE', 'pyodide/314.0.7/python_stdlib.zip')
     }
     expect(await dev.sdk(box, 'install', ['python'])).toMatchObject({ ok: true })
     expect(await installed(box)).toEqual(['python', 'shell'])

@@ -51,6 +51,8 @@ const sources = {
   lock: join(pyodideDir, 'pyodide-lock.json'),
 }
 for (const [name, source] of Object.entries(sources)) await put(PYTHON_ASSETS[name], source)
+// Files of earlier layouts (gzip-compressed wasm and snapshot) are no longer read.
+for (const stale of ['pyodide.asm.mjs.gz', 'pyodide.asm.wasm.gz', 'snapshot.bin.gz']) await rm(join(outRoot, 'pyodide', PYODIDE_VERSION, stale), { force: true })
 
 // Ruby: the interpreter with its standard library, for @ruby/3.3-wasm-wasi.
 const rubyBuild = join(pkgDir, 'dist/runtimes/ruby/assets.js')
@@ -84,7 +86,7 @@ try {
   await buildSnapshot()
 } catch (e) {
   // Python still works without the snapshot, only its first run per sandbox is slower.
-  await rm(join(outRoot, PYTHON_ASSETS.snapshot), { force: true })
+  for (const key of PYTHON_ASSETS.snapshot) await rm(join(outRoot, key), { force: true })
   console.warn(`  warning: no pyodide memory snapshot (${e instanceof Error ? e.message : e}); first runs will boot from scratch`)
 }
 
@@ -97,9 +99,9 @@ async function buildSnapshot() {
   const inputs = createHash('sha256')
   for (const part of [MAIN_JS, SHIMS_JS, PYODIDE_VERSION, ISOLATE_COMPATIBILITY_DATE, miniflarePkg.version]) inputs.update(String(part))
   const stamp = inputs.digest('hex')
-  const dest = join(outRoot, PYTHON_ASSETS.snapshot)
+  const dests = PYTHON_ASSETS.snapshot.map((key) => join(outRoot, key))
   const stampFile = join(pkgDir, '.tmp', 'python-snapshot.inputs')
-  if ((await exists(dest)) && (await readFile(stampFile, 'utf8').catch(() => '')) === stamp) return
+  if ((await Promise.all(dests.map(exists))).every(Boolean) && (await readFile(stampFile, 'utf8').catch(() => '')) === stamp) return
   const { Miniflare, convertV4MiniflareOptions } = wrangler('miniflare')
   const started = Date.now()
   const mf = new Miniflare(convertV4MiniflareOptions({
@@ -114,7 +116,8 @@ async function buildSnapshot() {
       { type: 'CompiledWasm', path: '/pyodide.asm.wasm', contents: await readFile(sources.wasm) },
       { type: 'Data', path: '/python_stdlib.zip', contents: await readFile(sources.stdlib) },
       { type: 'Text', path: '/pyodide-lock.json', contents: await readFile(sources.lock, 'utf8') },
-      { type: 'Data', path: '/snapshot.bin.gz', contents: new Uint8Array(0) },
+      { type: 'Data', path: '/snapshot.0', contents: new Uint8Array(0) },
+      { type: 'Data', path: '/snapshot.1', contents: new Uint8Array(0) },
       { type: 'Text', path: '/runner.py', contents: '' },
     ],
   }))
@@ -122,12 +125,15 @@ async function buildSnapshot() {
     const res = await mf.dispatchFetch('http://snapshot.invalid/')
     if (!res.ok) throw new Error(`snapshot worker answered ${res.status}: ${await res.text()}`)
     const snapshot = new Uint8Array(await res.arrayBuffer())
-    const body = gzipSync(snapshot, { level: 6 })
-    await mkdir(dirname(dest), { recursive: true })
-    await writeFile(dest, body)
+    // Two parts, each under the 25 MiB limit of one static asset.
+    const half = Math.ceil(snapshot.length / 2)
+    if (half > 24 * 1024 * 1024) throw new Error(`the snapshot is ${snapshot.length} bytes, too large for two 24 MiB parts`)
+    await mkdir(dirname(dests[0]), { recursive: true })
+    await writeFile(dests[0], snapshot.subarray(0, half))
+    await writeFile(dests[1], snapshot.subarray(half))
     await mkdir(dirname(stampFile), { recursive: true })
     await writeFile(stampFile, stamp)
-    console.log(`  public/_assets/${PYTHON_ASSETS.snapshot}  ${(body.length / 1024 / 1024).toFixed(1)} MiB (booted in workerd in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+    console.log(`  public/_assets/${PYTHON_ASSETS.snapshot.join(', ')}  ${(snapshot.length / 1024 / 1024).toFixed(1)} MiB (booted in workerd in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
   } finally {
     await mf.dispose()
   }

@@ -11,13 +11,16 @@ export const PYTHON_VERSION = '3.14.2'
 const base = `pyodide/${PYODIDE_VERSION}/`
 
 export const PYTHON_ASSETS = {
-  asmJs: `${base}pyodide.asm.mjs.gz`,
+  asmJs: `${base}pyodide.asm.mjs`,
   loaderJs: `${base}pyodide.mjs`,
-  wasm: `${base}pyodide.asm.wasm.gz`,
+  wasm: `${base}pyodide.asm.wasm`,
   stdlib: `${base}python_stdlib.zip`,
   lock: `${base}pyodide-lock.json`,
-  /** A memory snapshot of a booted interpreter, made in workerd at build time (optional). */
-  snapshot: `${base}snapshot.bin.gz`,
+  /**
+   * A memory snapshot of a booted interpreter, made in workerd at build time (optional).
+   * Stored uncompressed (inflating it costs more than moving it) in two parts, since one
+   * static asset may be at most 25 MiB.
+   */
+  snapshot: [`${base}snapshot.bin.0`, `${base}snapshot.bin.1`],
 } as const
 
-export type PythonAssetName = keyof typeof PYTHON_ASSETS

@@ -26,7 +26,8 @@ import { loadPyodide } from './pyodide.mjs'
 import wasm from './pyodide.asm.wasm'
 import stdlib from './python_stdlib.zip'
 import lockText from './pyodide-lock.json'
-import snapshotGz from './snapshot.bin.gz'
+import snapshot0 from './snapshot.0'
+import snapshot1 from './snapshot.1'
 import runnerSource from './runner.py'
 
 const HOME = '/home/user'
@@ -42,8 +43,12 @@ let snapshotUsed = false
 /** Where the current run's output goes and its stdin comes from. */
 const io = { out: [], err: [], stdin: new Uint8Array(), stdinSent: false }
 
-const gunzip = async (buf) =>
-  new Uint8Array(await new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
+const joinParts = (a, b) => {
+  const out = new Uint8Array(a.byteLength + b.byteLength)
+  out.set(new Uint8Array(a), 0)
+  out.set(new Uint8Array(b), a.byteLength)
+  return out
+}
 
 const create = (settings) => {
   settings.instantiateWasm = (imports, done) => {
@@ -63,9 +68,9 @@ async function load(makeSnapshot) {
     String(url).endsWith('python_stdlib.zip') ? new Response(stdlib) : new Response('not bundled', { status: 404 })
   const base = { indexURL: 'https://pyodide.invalid/', lockFileContents: JSON.parse(lockText), env: { HOME }, createPyodideModule: create }
   if (makeSnapshot) return loadPyodide({ ...base, _makeSnapshot: true })
-  if (snapshotGz.byteLength > 0) {
+  if (snapshot0.byteLength > 0) {
     try {
-      const p = await loadPyodide({ ...base, _loadSnapshot: await gunzip(snapshotGz) })
+      const p = await loadPyodide({ ...base, _loadSnapshot: joinParts(snapshot0, snapshot1) })
       snapshotUsed = true
       return p
     } catch (e) {

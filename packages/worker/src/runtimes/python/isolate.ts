@@ -59,11 +59,12 @@ const CODE_HASH = fnv(MAIN_JS + SHIMS_JS + RUNNER_PY)
 
 /** Every asset the isolate needs, loaded in parallel; throws RuntimeAssetError. */
 export async function loadPythonModules(env: RuntimeBindings): Promise<WorkerLoaderWorkerCode['modules']> {
-  const optional = loadRuntimeAsset(env, 'python', PYTHON_ASSETS.snapshot, { raw: true }).catch((e: unknown) => {
-    if (e instanceof RuntimeAssetError) return new ArrayBuffer(0)
+  // The snapshot is optional: without it the interpreter boots from scratch (slower).
+  const optional = Promise.all(PYTHON_ASSETS.snapshot.map((key) => loadRuntimeAsset(env, 'python', key))).catch((e: unknown) => {
+    if (e instanceof RuntimeAssetError) return [new ArrayBuffer(0), new ArrayBuffer(0)]
     throw e
   })
-  const [asmJs, loaderJs, wasm, stdlib, lock, snapshot] = await Promise.all([
+  const [asmJs, loaderJs, wasm, stdlib, lock, [snap0, snap1]] = await Promise.all([
     loadRuntimeText(env, 'python', PYTHON_ASSETS.asmJs),
     loadRuntimeText(env, 'python', PYTHON_ASSETS.loaderJs),
     loadRuntimeAsset(env, 'python', PYTHON_ASSETS.wasm),
@@ -71,6 +72,10 @@ export async function loadPythonModules(env: RuntimeBindings): Promise<WorkerLoa
     loadRuntimeText(env, 'python', PYTHON_ASSETS.lock),
     optional,
   ])
+  // A truncated or wrong object in the cache bucket must fail here, naming the asset.
+  const magic = (buf: ArrayBuffer, bytes: number[]): boolean => bytes.every((b, i) => new Uint8Array(buf, 0, Math.min(buf.byteLength, bytes.length))[i] === b)
+  if (!magic(wasm, [0x00, 0x61, 0x73, 0x6d])) throw new RuntimeAssetError('python', PYTHON_ASSETS.wasm, 'not a WebAssembly module')
+  if (!magic(stdlib, [0x50, 0x4b])) throw new RuntimeAssetError('python', PYTHON_ASSETS.stdlib, 'not a zip archive')
   return {
     'main.js': { js: MAIN_JS },
     'shims.js': { js: SHIMS_JS },
@@ -79,7 +84,8 @@ export async function loadPythonModules(env: RuntimeBindings): Promise<WorkerLoa
     'pyodide.asm.wasm': { wasm },
     'python_stdlib.zip': { data: stdlib },
     'pyodide-lock.json': { text: lock },
-    'snapshot.bin.gz': { data: snapshot },
+    'snapshot.0': { data: snap0 ?? new ArrayBuffer(0) },
+    'snapshot.1': { data: snap1 ?? new ArrayBuffer(0) },
     'runner.py': { text: RUNNER_PY },
   }
 }
