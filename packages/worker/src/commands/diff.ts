@@ -34,7 +34,6 @@ export default defineCommand({
     i: { type: 'boolean', long: 'ignore-case', description: 'ignore case differences in file contents' },
     w: { type: 'boolean', long: 'ignore-all-space', description: 'ignore all white space' },
     b: { type: 'boolean', long: 'ignore-space-change', description: 'ignore changes in the amount of white space' },
-    B: { type: 'boolean', long: 'ignore-blank-lines', description: 'ignore changes where lines are all blank' },
     a: { type: 'boolean', long: 'text', description: 'treat all files as text' },
     label: { type: 'string', repeatable: true, arg: 'LABEL', description: 'use LABEL instead of file name and timestamp' },
     color: { type: 'string', optionalValue: true, arg: 'WHEN', description: 'color output (accepted, output is plain)' },

@@ -10,7 +10,6 @@ export default defineCommand({
     i: { type: 'boolean', long: 'ignore-environment', description: 'start with an empty environment' },
     u: { type: 'string', long: 'unset', repeatable: true, arg: 'NAME', description: 'remove variable from the environment' },
     '0': { type: 'boolean', long: 'null', description: 'end each output line with NUL, not newline' },
-    C: { type: 'string', long: 'chdir', arg: 'DIR', description: 'change working directory to DIR' },
   },
   async run(ctx) {
     const args = [...ctx.args]
