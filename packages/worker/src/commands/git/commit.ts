@@ -3,11 +3,11 @@ import * as iso from 'isomorphic-git'
 import { stagePaths } from './add.js'
 import { changes } from './changes.js'
 import type { Git } from './context.js'
-import { GitError, fatal } from './errors.js'
+import { GitError, fatal, isoCode } from './errors.js'
 import { defineGitCommand } from './define.js'
 import { commitStat } from './patch.js'
 import { hasHead, short } from './revisions.js'
-import { pathStates } from './worktree.js'
+import { pathStates, type PathState } from './worktree.js'
 
 /** The first line of a message, as `[main abc1234] subject` shows it. */
 export const subjectOf = (message: string): string => message.trim().split('\n')[0] ?? ''
@@ -25,6 +25,21 @@ export async function commitSummary(g: Git, parent: string | undefined, oid: str
     if (c.oldOid === undefined) text += ` create mode ${(c.newMode ?? 0).toString(8)} ${c.path}\n`
     else if (c.newOid === undefined) text += ` delete mode ${(c.oldMode ?? 0).toString(8)} ${c.path}\n`
   }
+  return text
+}
+
+/** What `git commit` says when the index matches HEAD. */
+async function nothingToCommit(g: Git, states: PathState[], born: boolean): Promise<string> {
+  const branch = await g.currentBranch()
+  let text = branch ? `On branch ${branch}\n` : 'HEAD detached\n'
+  const unstaged = states.filter((s) => s.y !== ' ')
+  const untracked = states.filter((s) => s.untracked)
+  if (unstaged.length) {
+    text += 'Changes not staged for commit:\n'
+    for (const s of unstaged) text += `\t${s.y === 'D' ? 'deleted:    ' : 'modified:   '}${g.display(s.path)}\n`
+    text += '\nno changes added to commit (use "git add" and/or "git commit -a")\n'
+  } else if (untracked.length) text += 'nothing added to commit but untracked files present (use "git add" to track)\n'
+  else text += born ? 'nothing to commit, working tree clean\n' : 'nothing to commit (create/copy files and use "git add" to track)\n'
   return text
 }
 
@@ -56,36 +71,30 @@ export default defineGitCommand({
     if (!message.trim()) {
       throw new GitError('Aborting commit due to empty commit message.\nhint: there is no editor here: pass the message with -m', 1)
     }
-    const states = before ?? (await pathStates(g, { cache }))
-    const staged = states.filter((s) => s.x !== ' ' || (before !== undefined && s.y !== ' ' && !s.untracked))
-    if (!staged.length && !flags['allow-empty'] && !flags.amend && !mergeHead) {
-      const branch = await g.currentBranch()
-      let text = branch ? `On branch ${branch}\n` : 'HEAD detached\n'
-      const unstaged = states.filter((s) => s.y !== ' ')
-      const untracked = states.filter((s) => s.untracked)
-      if (unstaged.length) {
-        text += 'Changes not staged for commit:\n'
-        for (const s of unstaged) text += `\t${s.y === 'D' ? 'deleted:    ' : 'modified:   '}${g.display(s.path)}\n`
-        text += '\nno changes added to commit (use "git add" and/or "git commit -a")\n'
-      } else if (untracked.length) text += 'nothing added to commit but untracked files present (use "git add" to track)\n'
-      else text += born ? 'nothing to commit, working tree clean\n' : 'nothing to commit (create/copy files and use "git add" to track)\n'
-      await g.out(text)
-      return 1
-    }
     const author = g.identity('author')
     const committer = g.identity('committer')
     const head = born ? await iso.resolveRef({ fs: g.fs, gitdir, ref: 'HEAD' }) : undefined
-    const oid = await iso.commit({
-      fs: g.fs,
-      dir,
-      gitdir,
-      cache,
-      message: message.endsWith('\n') ? message : `${message}\n`,
-      author,
-      committer,
-      ...(flags.amend ? { amend: true } : {}),
-      ...(mergeHead && head ? { parent: [head, mergeHead] } : {}),
-    })
+    const emptyOk = flags['allow-empty'] || flags.amend || mergeHead !== undefined
+    let oid: string
+    try {
+      oid = await iso.commit({
+        fs: g.fs,
+        dir,
+        gitdir,
+        cache,
+        message: message.endsWith('\n') ? message : `${message}\n`,
+        author,
+        committer,
+        ...(flags.amend ? { amend: true } : {}),
+        ...(mergeHead && head ? { parent: [head, mergeHead] } : {}),
+        // isomorphic-git compares the index's tree with HEAD's: no separate status walk.
+        disallowEmpty: !emptyOk,
+      })
+    } catch (e) {
+      if (isoCode(e) !== 'EmptyCommitError') throw e
+      await g.out(await nothingToCommit(g, before ?? (await pathStates(g, { cache })), born))
+      return 1
+    }
     if (mergeHead) {
       g.removePath(mergeHeadPath)
       g.removePath(`${gitdir}/MERGE_MSG`)
