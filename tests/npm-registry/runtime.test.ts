@@ -187,6 +187,15 @@ describe('npm against a registry on loopback', () => {
     expect(r).toMatchObject({ stdout: 'hello from hello-cli one two\n', exitCode: 0 })
   }, 90_000)
 
+  it('finds a module installed after a run that missed it, and runs bun commands', async () => {
+    const b = box()
+    await rc(b)
+    await put(b, '/home/user/late/app.js', 'try { console.log(require("left-pad")("z", 3)) } catch (e) { console.log(e.code) }')
+    await put(b, '/home/user/late/package.json', JSON.stringify({ name: 'late', scripts: { go: 'node app.js' } }))
+    const r = await exec(b, 'cd late && node app.js && bun add left-pad >/dev/null && bun run go && bun app.js && bunx hello-cli via-bunx && bun remove left-pad >/dev/null && bun run app.js')
+    expect(r).toMatchObject({ stdout: 'MODULE_NOT_FOUND\n  z\n  z\nhello from hello-cli via-bunx\nMODULE_NOT_FOUND\n', exitCode: 0 })
+  }, 90_000)
+
   it('refuses an unknown package with E404 and leaves the project untouched', async () => {
     const b = box()
     await rc(b)

@@ -72,8 +72,13 @@ export async function buildProgram(fs: Vfs, host: RuntimeHost, src: ProgramSourc
   }
 
   const inputs = new Map<string, [string, number, number]>()
+  let missing = false
   const bundleHost: BundleHost = {
-    resolve: (spec, importer, resolveDir, kind) => resolveFor(fs, spec, importer, resolveDir, kind, inputs),
+    resolve: (spec, importer, resolveDir, kind) => {
+      const r = resolveFor(fs, spec, importer, resolveDir, kind, inputs)
+      if (r.namespace === 'missing') missing = true
+      return r
+    },
     load: (path) => loadFor(fs, path, inputs),
   }
   const entryFile = src.entry
@@ -84,8 +89,11 @@ export async function buildProgram(fs: Vfs, host: RuntimeHost, src: ProgramSourc
   const result = await esbuild(host).bundle(request, bundleHost)
   if (result.code === undefined) return { ok: false, message: result.errors.join('\n') }
   const modules = wrapBundle(result.code)
-  if (bundleCache.size >= MAX_CACHE) bundleCache.delete(bundleCache.keys().next().value as string)
-  bundleCache.set(key, { modules, inputs: [...inputs.values()] })
+  // A bundle with a missing module is not kept: installing the module must change the result.
+  if (!missing) {
+    if (bundleCache.size >= MAX_CACHE) bundleCache.delete(bundleCache.keys().next().value as string)
+    bundleCache.set(key, { modules, inputs: [...inputs.values()] })
+  }
   return { ok: true, modules, bundled: true }
 }
 
