@@ -11,7 +11,7 @@ import { JobTable } from './jobs.js'
 import { Parser } from './parser.js'
 import { runProgram } from './scripts.js'
 import { ShellState } from './state.js'
-import { lineInput, type Io } from './streams.js'
+import { lineInput, type Io, yielding } from './streams.js'
 import type { ExecOptions, ExecResult, RunIO, ShellOptions, ShellSnapshot } from './types.js'
 
 export { InteractiveShell } from './interactive.js'
@@ -99,7 +99,7 @@ export class Shell {
     if (opts.signal?.aborted) onAbort()
     const io: RunIO = {
       stdin: opts.stdin === undefined ? emptyInput() : stringInput(opts.stdin),
-      stdout, stderr, signal: controller.signal,
+      stdout: yielding(stdout), stderr: yielding(stderr), signal: controller.signal,
     }
     let exitCode: number
     try {

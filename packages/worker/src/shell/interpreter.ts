@@ -438,7 +438,10 @@ export class Interpreter implements ExpandHost {
   async runCommandObject(c: Command, argv: string[], env: ExecEnv, extraEnv?: Record<string, string>): Promise<number> {
     const ctx = this.commandContext(argv, env, extraEnv)
     try {
-      return await c.run(ctx)
+      const status = await c.run(ctx)
+      // A command that noticed the abort itself still ends the whole run (124 / 130).
+      if (env.signal.aborted) throw new InterruptSignal(interruptStatus(env.signal))
+      return status
     } catch (e) {
       if (e instanceof BrokenPipeError) return 141
       if (e instanceof InterruptSignal || e instanceof ExitSignal) throw e

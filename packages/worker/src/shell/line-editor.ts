@@ -161,10 +161,19 @@ export class LineEditor {
           output += this.completeKey(before)
           this.lastWasTab = true
           continue
-        default:
+        default: {
           if (key.length === 1 && key < ' ') break
+          const atEnd = this.cursor === this.buffer.length
           this.buffer = this.buffer.slice(0, this.cursor) + key + this.buffer.slice(this.cursor)
           this.cursor += key.length
+          // Typing at the end of a line that does not wrap: just echo the key.
+          const width = displayWidth(this.prompt + this.buffer)
+          if (atEnd && Math.floor(width / Math.max(1, this.host.cols())) === Math.floor(before.width / Math.max(1, this.host.cols())) && width % Math.max(1, this.host.cols()) !== 0) {
+            this.lastWasTab = false
+            output += key
+            continue
+          }
+        }
       }
       if (!tab) this.lastWasTab = false
       output += this.redraw(before)
@@ -262,6 +271,7 @@ export class LineEditor {
     const cols = Math.max(1, this.host.cols())
     const end = displayWidth(this.prompt + this.buffer)
     const cur = displayWidth(this.prompt + this.buffer.slice(0, this.cursor))
+    if (cur === end) return ''
     const down = Math.floor(end / cols) - Math.floor(cur / cols)
     return (down > 0 ? `\x1b[${down}B` : '') + '\r' + (end % cols ? `\x1b[${end % cols}C` : '')
   }

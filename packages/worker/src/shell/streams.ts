@@ -112,6 +112,7 @@ export class FileOutput implements OutputStream {
   async write(chunk: string | Uint8Array): Promise<void> {
     const b = toBytes(chunk)
     if (!b.length) return
+    await yieldSometimes()
     if (!this.buffered) {
       this.fs.writeFile(this.path, b, { append: true })
       return
@@ -150,9 +151,33 @@ export class FileInput extends BaseInput {
   }
 }
 
+/**
+ * Sinks that never block (/dev/null, files, collected exec output) would let a writer like
+ * `yes` run without ever giving timers or Ctrl-C a turn; every few hundred writes they yield.
+ */
+let writes = 0
+export async function yieldSometimes(): Promise<void> {
+  if (++writes % 256 === 0) await new Promise((r) => setTimeout(r, 0))
+}
+
 export const nullOutput: OutputStream = {
   isTTY: false,
-  async write() {},
+  async write() {
+    await yieldSometimes()
+  },
+}
+
+/** Wraps an output so that writing to it yields to the event loop now and then. */
+export function yielding(out: OutputStream): OutputStream {
+  return {
+    get isTTY() {
+      return out.isTTY
+    },
+    async write(chunk) {
+      await out.write(chunk)
+      await yieldSometimes()
+    },
+  }
 }
 
 export type Stream = InputStream | OutputStream
