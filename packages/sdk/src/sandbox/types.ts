@@ -58,6 +58,8 @@ export interface LogChunk {
 
 export interface LogsPage {
   chunks: LogChunk[]
+  /** Characters dropped before this page because the process printed more than the sandbox keeps (32 Mi characters). */
+  dropped: number
   text: string
   /** Pass back as `cursor` to continue after this page. */
   cursor: number

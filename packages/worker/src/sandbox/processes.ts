@@ -32,6 +32,8 @@ export interface LogChunk {
 
 export interface LogsPage {
   chunks: LogChunk[]
+  /** Characters of output dropped before this page because the process outgrew LOG_KEEP_CHARS (0 normally). */
+  dropped: number
   /** Every chunk's data in order. */
   text: string
   /** Where the next call continues. */
@@ -57,6 +59,11 @@ export const FIRST_PID = 100
 /** Buffered output is written once it reaches this size, or after FLUSH_MS. */
 const FLUSH_BYTES = 64 * 1024
 const FLUSH_MS = 25
+/**
+ * Output kept per process. A process that prints more (a runaway `yes`) loses its oldest
+ * output, and `logs` reports how much in `dropped`, rather than filling the sandbox.
+ */
+export const LOG_KEEP_CHARS = 32 * 1024 * 1024
 /** Default and largest page `logs` returns, in characters of output. */
 export const LOGS_PAGE_DEFAULT = 1024 * 1024
 export const LOGS_PAGE_MAX = 8 * 1024 * 1024
@@ -79,20 +86,28 @@ interface Live {
   buffer: Array<{ stream: 'stdout' | 'stderr'; data: string }>
   bufferedBytes: number
   timer: ReturnType<typeof setTimeout> | undefined
+  /** Retained chunks, oldest first, with their sizes (to trim past LOG_KEEP_CHARS). */
+  kept: Array<{ seq: number; size: number }>
+  keptChars: number
 }
 
 export class ProcessTable {
   readonly #live = new Map<number, Live>()
   #listeners = new Set<() => void>()
+  readonly #keepChars: number
+  private readonly now: () => number
 
   constructor(
     private readonly sql: SqlStore,
     private readonly runner: ProcessRunner,
-    private readonly now: () => number = Date.now,
+    opts: { now?: () => number; keepChars?: number } = {},
   ) {
+    this.now = opts.now ?? Date.now
+    this.#keepChars = opts.keepChars ?? LOG_KEEP_CHARS
     sql.run(
       'CREATE TABLE IF NOT EXISTS sandbox_process (pid INTEGER PRIMARY KEY, command TEXT NOT NULL, cwd TEXT NOT NULL, state TEXT NOT NULL, exit_code INTEGER, started_at INTEGER NOT NULL, ended_at INTEGER)',
     )
+    sql.run('CREATE TABLE IF NOT EXISTS sandbox_process_dropped (pid INTEGER PRIMARY KEY, chars INTEGER NOT NULL, below INTEGER NOT NULL)')
     sql.run(
       'CREATE TABLE IF NOT EXISTS sandbox_process_log (pid INTEGER NOT NULL, seq INTEGER NOT NULL, stream TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (pid, seq)) WITHOUT ROWID',
     )
@@ -115,7 +130,7 @@ export class ProcessTable {
     const startedAt = this.now()
     this.sql.run("INSERT INTO sandbox_process (pid, command, cwd, state, started_at) VALUES (?, ?, ?, 'running', ?)", pid, command, opts.cwd, startedAt)
     const controller = new AbortController()
-    const live: Live = { controller, done: Promise.resolve(0), buffer: [], bufferedBytes: 0, timer: undefined }
+    const live: Live = { controller, done: Promise.resolve(0), buffer: [], bufferedBytes: 0, timer: undefined, kept: [], keptChars: 0 }
     this.#live.set(pid, live)
     const io: ProcessIo = { stdout: this.#stream(pid, live, 'stdout'), stderr: this.#stream(pid, live, 'stderr'), signal: controller.signal }
     live.done = (async () => {
@@ -179,7 +194,9 @@ export class ProcessTable {
       truncated = this.sql.all('SELECT 1 FROM sandbox_process_log WHERE pid = ? AND seq >= ? LIMIT 1', pid, next).length > 0
     }
     const after = live ? this.get(pid) : info
-    return { chunks, text: chunks.map((c) => c.data).join(''), cursor: next, truncated, exit: after.exitCode, state: after.state }
+    const lost = this.sql.all<{ chars: number; below: number }>('SELECT chars, below FROM sandbox_process_dropped WHERE pid = ?', pid)[0]
+    const dropped = lost && cursor < lost.below ? lost.chars : 0
+    return { chunks, dropped, text: chunks.map((c) => c.data).join(''), cursor: next, truncated, exit: after.exitCode, state: after.state }
   }
 
   /** True while `pid` runs in this object. */
@@ -236,7 +253,32 @@ export class ProcessTable {
     this.sql.transaction(() => {
       const row = this.sql.all<{ next: number }>('SELECT COALESCE(MAX(seq) + 1, 0) AS next FROM sandbox_process_log WHERE pid = ?', pid)[0]
       let seq = row?.next ?? 0
-      for (const c of pending) this.sql.run('INSERT INTO sandbox_process_log (pid, seq, stream, data) VALUES (?, ?, ?, ?)', pid, seq++, c.stream, c.data)
+      for (const c of pending) {
+        live.kept.push({ seq, size: c.data.length })
+        live.keptChars += c.data.length
+        this.sql.run('INSERT INTO sandbox_process_log (pid, seq, stream, data) VALUES (?, ?, ?, ?)', pid, seq++, c.stream, c.data)
+      }
+      if (live.keptChars > this.#keepChars) this.#trim(pid, live)
     })
+  }
+
+  /** Drops the oldest output until the process keeps at most half its allowance. */
+  #trim(pid: number, live: Live): void {
+    let chars = 0
+    let below = 0
+    while (live.keptChars > this.#keepChars / 2 && live.kept.length > 1) {
+      const oldest = live.kept.shift() as { seq: number; size: number }
+      live.keptChars -= oldest.size
+      chars += oldest.size
+      below = oldest.seq + 1
+    }
+    if (chars === 0) return
+    this.sql.run('DELETE FROM sandbox_process_log WHERE pid = ? AND seq < ?', pid, below)
+    this.sql.run(
+      'INSERT INTO sandbox_process_dropped (pid, chars, below) VALUES (?, ?, ?) ON CONFLICT (pid) DO UPDATE SET chars = chars + excluded.chars, below = excluded.below',
+      pid,
+      chars,
+      below,
+    )
   }
 }
