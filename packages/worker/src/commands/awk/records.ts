@@ -1,0 +1,63 @@
+/** Splitting awk input into records by RS: newline or one character while streaming, paragraphs and regexes over the whole input. */
+import { translateRegex } from '../lib/regex.js'
+
+/** Line-oriented reader over chunks, splitting records by RS each time it is asked. */
+export class RecordReader {
+  #buf = ''
+  #done = false
+  constructor(readonly src: { read(): Promise<string | null> }) {}
+  async #fill(): Promise<boolean> {
+    if (this.#done) return false
+    const c = await this.src.read()
+    if (c === null) {
+      this.#done = true
+      return false
+    }
+    this.#buf += c
+    return true
+  }
+  async next(rs: string): Promise<string | null> {
+    if (rs === '\n' || rs.length === 1) {
+      for (;;) {
+        const i = this.#buf.indexOf(rs)
+        if (i !== -1) {
+          const r = this.#buf.slice(0, i)
+          this.#buf = this.#buf.slice(i + 1)
+          return r
+        }
+        if (!(await this.#fill())) break
+      }
+      if (this.#buf === '') return null
+      const r = this.#buf
+      this.#buf = ''
+      return r
+    }
+    while (await this.#fill()) {
+      // Whole input is needed for paragraph and regex separators.
+    }
+    if (rs === '') {
+      this.#buf = this.#buf.replace(/^\n+/, '')
+      if (this.#buf === '') return null
+      const m = /\n\n+/.exec(this.#buf)
+      if (!m) {
+        const r = this.#buf.replace(/\n+$/, '')
+        this.#buf = ''
+        return r
+      }
+      const r = this.#buf.slice(0, m.index)
+      this.#buf = this.#buf.slice(m.index + m[0].length)
+      return r
+    }
+    if (this.#buf === '') return null
+    const re = new RegExp(translateRegex(rs, { extended: true }))
+    const m = re.exec(this.#buf)
+    if (!m || m[0] === '') {
+      const r = this.#buf
+      this.#buf = ''
+      return r
+    }
+    const r = this.#buf.slice(0, m.index)
+    this.#buf = this.#buf.slice(m.index + m[0].length)
+    return r
+  }
+}
