@@ -8,6 +8,7 @@ import { RuntimeAssetError } from '../assets/errors.js'
 import { runtimeBindingsFor } from '../assets/env.js'
 import { parsePythonArgs } from './argv.js'
 import { PYTHON_VERSION } from './assets.js'
+import { runPythonRepl } from './repl.js'
 import { DEFAULT_TIMEOUT_MS, runPython, type PythonJob } from './run.js'
 
 const HELP = `usage: python [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -42,9 +43,18 @@ export async function runPythonCommand(ctx: CommandContext): Promise<number> {
       await ctx.stderr.write(`${inv.message}\nusage: python [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`)
       return 2
     case 'repl':
-      if (ctx.stdin.isTTY) {
-        await ctx.stderr.write('python: the interactive interpreter is not available yet; run a script, `python -c CODE` or pipe code to `python -`\n')
-        return 2
+      if (ctx.stdin.isTTY && ctx.terminal) {
+        const env = await runtimeBindingsFor(ctx.fs)
+        if (!env?.LOADER) {
+          await ctx.stderr.write('python: this deployment has no Worker Loader binding (worker_loaders: LOADER), which Python needs\n')
+          return 1
+        }
+        try {
+          return await runPythonRepl(ctx, env, timeoutOf(ctx.env.get('NIMBUS_PYTHON_TIMEOUT_MS')))
+        } catch (e) {
+          await ctx.stderr.write(e instanceof RuntimeAssetError ? `${e.message}\n` : `python: ${e instanceof Error ? e.message : String(e)}\n`)
+          return 1
+        }
       }
       return run(ctx, { mode: 'stdin', target: '-', argv: [''] })
     case 'run':

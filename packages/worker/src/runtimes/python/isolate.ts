@@ -29,7 +29,8 @@ export interface IsolateRunResult {
 export interface IsolateRunRequest {
   base: string | null
   sync: { full: boolean; writes: Array<{ path: string; data: Uint8Array; mode: number }>; dirs: string[]; removes: string[] }
-  mode: 'code' | 'file' | 'module' | 'stdin'
+  /** `repl-*`: the interactive interpreter (start, push one line, reset the pending lines). */
+  mode: 'code' | 'file' | 'module' | 'stdin' | 'repl-start' | 'repl' | 'repl-reset'
   target: string
   argv: string[]
   cwd: string

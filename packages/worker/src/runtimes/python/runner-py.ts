@@ -91,8 +91,41 @@ def _py(value):
     return value.to_py() if hasattr(value, 'to_py') else value
 
 
+_console = None
+
+
+def _repl(mode, source, cwd, env):
+    """The interactive interpreter: 0 when a statement ran, 1 when it needs more lines, 1000 + status on exit."""
+    global _console
+    if mode == 'repl-start':
+        _reset([''], cwd, env, '')
+        import code
+        _console = code.InteractiveConsole({'__name__': '__main__', '__builtins__': builtins, '__doc__': None})
+        return 0
+    _restore_streams()
+    if _console is None:
+        return 1001
+    if mode == 'repl-reset':
+        _console.resetbuffer()
+        return 0
+    try:
+        more = _console.push(source)
+    except SystemExit as exc:
+        _console = None
+        return 1000 + _status(exc)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+    return 1 if more else 0
+
+
 def main(mode, target, argv, cwd, env):
     argv, env = list(_py(argv)), dict(_py(env))
+    if mode.startswith('repl'):
+        return _repl(mode, target, cwd, env)
     if mode == 'file':
         path0 = os.path.dirname(os.path.abspath(os.path.join(cwd, target)))
     elif mode == 'module':
