@@ -54,6 +54,8 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
 
   constructor(ctx: DurableObjectState, env: NimbusEnv) {
     super(ctx, env)
+    // Keep-alive pings are answered by the runtime itself, without waking a hibernated object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(JSON.stringify({ t: 'ping' }), JSON.stringify({ t: 'pong' })))
     const sql = doSqlStore(ctx.storage)
     const quotaBytes = parseQuota(env.NIMBUS_QUOTA_BYTES)
     this.#fs = new SqliteVfs(sql, quotaBytes === undefined ? {} : { quotaBytes })
@@ -153,6 +155,8 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
   #toPort(port: number, url: URL, request: Request): Promise<Response> {
     const inner = new URL(url)
     inner.pathname = PORT_PATH_RE.exec(url.pathname)?.[2] ?? '/'
+    // The Nimbus token is for the router, not for the program behind the port.
+    inner.searchParams.delete('nimbus_token')
     return this.#sandbox.ports.dispatch(port, new Request(inner, request))
   }
 
