@@ -38,3 +38,15 @@ describe('ls', () => {
     expect(r.stdout).toBe('alpha  delta\tgamma\nbeta   epsilon\n')
   })
 })
+
+describe('ls --color', () => {
+  it('colours directories, links and executables, keeping the column layout', async () => {
+    const r = await runCommand('ls --color=always', { files: { 'd/x': '', run: '', plain: '' }, stdoutIsTTY: false })
+    r.fs.chmod('/home/user/run', 0o755)
+    const again = await runCommand('ls --color=always', { fs: r.fs })
+    expect(again.stdout).toBe('\x1b[01;34md\x1b[0m\nplain\n\x1b[01;32mrun\x1b[0m\n')
+    expect((await runCommand('ls --color=auto', { fs: r.fs })).stdout).toBe('d\nplain\nrun\n')
+    const tty = await runCommand('ls --color=auto', { fs: r.fs, stdoutIsTTY: true })
+    expect(tty.stdout).toBe('\x1b[01;34md\x1b[0m  plain  \x1b[01;32mrun\x1b[0m\n')
+  })
+})

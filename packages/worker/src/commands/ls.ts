@@ -39,6 +39,7 @@ export default defineCommand({
     o: { type: 'boolean', description: 'like -l, but do not list group information' },
     U: { type: 'boolean', description: 'do not sort; list entries in directory order' },
     C: { type: 'boolean', description: 'list entries by columns' },
+    color: { type: 'string', optionalValue: true, arg: 'WHEN', description: "color the output: 'always', 'auto' (when writing to a terminal) or 'never'" },
   },
   async run(ctx) {
     const f = ctx.flags
@@ -60,6 +61,14 @@ export default defineCommand({
       })
       return f.r ? sorted.reverse() : sorted
     }
+    const when = ctx.flags.color === undefined ? (ctx.order.includes('color') ? 'always' : 'never') : ctx.flags.color
+    const colored = when === 'always' || when === 'yes' || when === 'force' || ((when === 'auto' || when === 'tty' || when === 'if-tty') && ctx.stdout.isTTY)
+    // GNU's default LS_COLORS for the kinds a sandbox has.
+    const paint = (e: Entry, text: string): string => {
+      if (!colored) return text
+      const code = e.st.type === 'dir' ? (e.st.mode & 0o1002 ? '30;42' : '01;34') : e.st.type === 'symlink' ? '01;36' : e.st.mode & 0o111 ? '01;32' : ''
+      return code ? `\x1b[${code}m${text}\x1b[0m` : text
+    }
     const indicator = (e: Entry): string => {
       if (!(f.F || f.p)) return ''
       if (e.st.type === 'dir') return '/'
@@ -72,7 +81,9 @@ export default defineCommand({
     const render = async (list: Entry[], withTotal: boolean) => {
       if (!long) {
         const items = list.map((e) => `${f.i ? `${e.st.ino} ` : ''}${e.name}${indicator(e)}`)
-        await ctx.stdout.write(oneLine ? items.map((s) => `${s}\n`).join('') : columns(items, width))
+        // Widths come from the plain names; colour codes are added when printing.
+        const shown = (k: number) => (colored ? `${f.i ? `${(list[k] as Entry).st.ino} ` : ''}${paint(list[k] as Entry, (list[k] as Entry).name)}${indicator(list[k] as Entry)}` : (items[k] as string))
+        await ctx.stdout.write(oneLine ? items.map((_, k) => `${shown(k)}\n`).join('') : columns(items, width, 8, shown))
         return
       }
       if (withTotal) {
@@ -87,7 +98,7 @@ export default defineCommand({
         group: f.n ? String(e.st.gid) : names.group(e.st.gid),
         size: f.h ? humanSize(sizeOf(e.st)) : String(sizeOf(e.st)),
         date: lsDate(e.st.mtimeMs, now),
-        name: e.name + indicator(e) + (e.target !== undefined ? ` -> ${e.target}` : ''),
+        name: paint(e, e.name) + indicator(e) + (e.target !== undefined ? ` -> ${e.target}` : ''),
       }))
       const w = (k: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => r[k].length))
       const [wi, wl, wu, wg, ws] = [w('ino'), w('nlink'), w('user'), w('group'), w('size')]

@@ -15,6 +15,9 @@ export default defineCommand({
     q: { type: 'boolean', long: 'quiet', alias: ['silent'], description: 'never output headers giving file names' },
     v: { type: 'boolean', long: 'verbose', description: 'always output headers giving file names' },
     z: { type: 'boolean', long: 'zero-terminated', description: 'line delimiter is NUL, not newline' },
+    f: { type: 'boolean', long: 'follow', description: 'output appended data as the file grows (until interrupted)' },
+    F: { type: 'boolean', description: 'same as --follow, also when the file is replaced' },
+    s: { type: 'number', long: 'sleep-interval', arg: 'N', description: 'with -f, check the file about every N seconds (default 1.0)' },
   },
   async run(ctx) {
     const f = ctx.flags
@@ -31,12 +34,14 @@ export default defineCommand({
     const headers = f.v || (operands.length > 1 && !f.q)
     let status = 0
     let printed = 0
+    const followed: Array<{ op: string; path: string; size: number }> = []
     for (const op of operands) {
       const data = await readOperand(ctx, op, 'tail', openReadError)
       if (data === null) {
         status = 1
         continue
       }
+      if ((f.f || f.F) && op !== '-') followed.push({ op, path: ctx.resolve(op), size: data.length })
       if (headers) await ctx.stdout.write(`${printed++ > 0 ? '\n' : ''}==> ${op === '-' ? 'standard input' : op} <==\n`)
       if (bytesMode) {
         const start = fromStart ? Math.max(0, count.n - 1) : Math.max(0, data.length - count.n)
@@ -70,6 +75,50 @@ export default defineCommand({
       }
       await ctx.stdout.write(binaryToBytes(s.slice(start)))
     }
+    if (followed.length > 0) return follow(ctx, followed, (f.s ?? 1) * 1000, operands.length > 1 && !f.q)
     return status
   },
 })
+
+/** tail -f: poll the files and print what was appended, until the command is interrupted. */
+const follow = async (
+  ctx: { fs: import('../vfs/types.js').Vfs; signal: AbortSignal; stdout: { write(c: string | Uint8Array): Promise<void> }; stderr: { write(c: string): Promise<void> } },
+  files: Array<{ op: string; path: string; size: number }>,
+  intervalMs: number,
+  headers: boolean,
+): Promise<number> => {
+  let last = files[files.length - 1]?.op
+  while (!ctx.signal.aborted) {
+    const aborted = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => {
+        ctx.signal.removeEventListener('abort', onAbort)
+        resolve(false)
+      }, intervalMs)
+      const onAbort = () => {
+        clearTimeout(t)
+        resolve(true)
+      }
+      ctx.signal.addEventListener('abort', onAbort, { once: true })
+    })
+    if (aborted) break
+    for (const file of files) {
+      let size: number
+      try {
+        size = ctx.fs.stat(file.path).size
+      } catch {
+        continue
+      }
+      if (size < file.size) {
+        await ctx.stderr.write(`tail: ${file.op}: file truncated\n`)
+        file.size = 0
+      }
+      if (size > file.size) {
+        if (headers && last !== file.op) await ctx.stdout.write(`\n==> ${file.op} <==\n`)
+        last = file.op
+        await ctx.stdout.write(ctx.fs.readFile(file.path, { offset: file.size, length: size - file.size }))
+        file.size = size
+      }
+    }
+  }
+  return 130
+}

@@ -89,7 +89,7 @@ const indent = (from: number, to: number, tabsize: number): string => {
 }
 
 /** GNU-style column layout (down then across), at least two blanks between columns. */
-export const columns = (items: string[], width: number, tabsize = 8): string => {
+export const columns = (items: string[], width: number, tabsize = 8, render?: (i: number) => string): string => {
   if (items.length === 0) return ''
   const widths = items.map(displayWidth)
   let best = 1
@@ -121,7 +121,7 @@ export const columns = (items: string[], width: number, tabsize = 8): string => 
     for (let c = 0; c < best; c++) {
       const i = c * rows + r
       if (i >= items.length) break
-      line += items[i]
+      line += render ? render(i) : items[i]
       const last = c === best - 1 || (c + 1) * rows + r >= items.length
       if (!last) {
         line += indent(pos + (widths[i] as number), pos + (colWidth[c] as number) + 2, tabsize)
