@@ -37,6 +37,25 @@ describe('hooks', () => {
   })
 })
 
+describe('background processes', () => {
+  it('keep an alarm pending while they run, so the session stays awake with no client', async () => {
+    const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${LEGACY_TENANT_SEGMENT}:keepalive`))
+    const call = (method: string, params: unknown) =>
+      stub.rpc({ sandboxId: 'keepalive', profile: { root: '/home/user', tools: { namespace: 'sandbox', kind: 'sandbox' }, runtimes: { preinstall: [], onDemand: true, allow: ['shell'] } }, method, params })
+    const started = (await call('startProcess', { command: 'sleep 30' })) as unknown as { ok: true; result: { pid: number } }
+    await settle()
+    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).not.toBeNull()
+    await call('processes.kill', { pid: started.result.pid })
+    // With nothing running, the alarm firing does not re-arm.
+    await runInDurableObject(stub, async (instance, state) => {
+      await state.storage.deleteAlarm()
+      await instance.alarm()
+      await new Promise((r) => setTimeout(r, 20))
+      expect(await state.storage.getAlarm()).toBeNull()
+    })
+  })
+})
+
 describe('port WebSockets', () => {
   it('upgrades through the port route to the listener in the sandbox', async () => {
     const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${LEGACY_TENANT_SEGMENT}:ws-port`))
@@ -55,6 +74,13 @@ describe('port WebSockets', () => {
     const ctx = createExecutionContext()
     const plain = await handler.fetch(new Request('http://nimbus.test/s/ws-port/port/9000/a/b?q=1'), env, ctx)
     expect(await plain.text()).toBe('plain /a/b')
+    await runInDurableObject(stub, (instance) => {
+      instance[SANDBOX_SERVICE].ports.unexpose(9000)
+    })
+    expect((await handler.fetch(new Request('http://nimbus.test/s/ws-port/port/9000/'), env, ctx)).status).toBe(502)
+    await runInDurableObject(stub, (instance) => {
+      instance[SANDBOX_SERVICE].ports.expose(9000)
+    })
     const ws = await socket(handler, '/s/ws-port/port/9000/live')
     const got = new Promise<string>((resolve) => ws.addEventListener('message', (ev) => resolve(String(ev.data))))
     ws.send('ping')
