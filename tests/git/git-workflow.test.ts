@@ -337,6 +337,26 @@ describe('guards and relative paths', () => {
   })
 })
 
+describe('ignored files and path filters', () => {
+  it('honours .gitignore and limits log and diff to paths', async () => {
+    sb.write(`${R}/.gitignore`, 'node_modules/\n*.log\n')
+    sb.write(`${R}/node_modules/x/index.js`, 'x\n')
+    sb.write(`${R}/debug.log`, 'noise\n')
+    expect((await git('status -s')).stdout).toBe('?? .gitignore\n')
+    await git('add -A')
+    expect((await git('status -s')).stdout).toBe('A  .gitignore\n')
+    await git('commit -qm ignore')
+    sb.write(`${R}/src/b.txt`, 'bee 2\n')
+    await git('commit -qam "touch b"')
+    expect((await git('log --oneline -- src/b.txt')).stdout.split('\n').filter(Boolean).map((l) => l.slice(8))).toEqual(['touch b', 'initial commit'])
+    sb.write(`${R}/a.txt`, 'x\n')
+    sb.write(`${R}/src/b.txt`, 'y\n')
+    expect((await git('diff --name-only')).stdout).toBe('a.txt\nsrc/b.txt\n')
+    expect((await git('diff --name-status src')).stdout).toBe('M\tsrc/b.txt\n')
+    expect((await git('diff --quiet')).code).toBe(1)
+  })
+})
+
 describe('index listing and upstreams', () => {
   it('lists tracked files relative to the current folder', async () => {
     expect((await git('ls-files')).stdout).toBe('a.txt\nsrc/b.txt\n')
