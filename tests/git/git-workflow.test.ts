@@ -93,6 +93,10 @@ describe('history', () => {
     expect((await git('log -n 1 --oneline')).stdout).toBe(`${second}\n`)
     expect((await git('log -1')).stdout).toMatch(/^commit [0-9a-f]{40}\nAuthor: Sandbox User <user@example.com>\nDate:   \w{3} \w{3} \d+ \d\d:\d\d:\d\d \d{4} [+-]\d{4}\n\n    second commit\n$/)
     expect((await git('log --oneline --graph')).stdout).toBe(`* ${second}\n* ${first}\n`)
+    const detach = await git('checkout HEAD~1')
+    expect(detach.stderr).toContain("You are in 'detached HEAD' state.")
+    expect((await git('status')).stdout).toBe(`HEAD detached at ${(first as string).slice(0, 7)}\nnothing to commit, working tree clean\n`)
+    await git('checkout -q main')
 
     sb.write(`${R}/a.txt`, 'one\n2\nthree\nfour\n')
     const wt = await git('diff')

@@ -74,7 +74,8 @@ export default defineGitCommand({
       gitdir,
       ref: start,
       cache: {},
-      ...(flags['max-count'] !== undefined ? { depth: flags['max-count'] } : {}),
+      // Room for the duplicates dropped below.
+      ...(flags['max-count'] !== undefined ? { depth: flags['max-count'] * 2 + 10 } : {}),
       ...(paths.length ? { filepath: g.repoPath(paths[0] as string) } : {}),
     })
     // isomorphic-git can list a commit twice when two parents reach it in the same second.

@@ -2,7 +2,7 @@
 import * as iso from 'isomorphic-git'
 import type { Git } from './context.js'
 import { defineGitCommand } from './define.js'
-import { hasHead } from './revisions.js'
+import { hasHead, resolveCommit } from './revisions.js'
 import { pathStates, type PathState } from './worktree.js'
 
 const LABEL: Record<string, string> = { A: 'new file:   ', M: 'modified:   ', D: 'deleted:    ' }
@@ -114,7 +114,7 @@ export default defineGitCommand({
       await g.out(text)
       return 0
     }
-    let text = branch ? `On branch ${branch}\n` : 'HEAD detached\n'
+    let text = branch ? `On branch ${branch}\n` : `HEAD detached at ${(await resolveCommit(g, 'HEAD')).slice(0, 7)}\n`
     const born = await hasHead(g)
     if (!born) text += '\nNo commits yet\n'
     const tracking = born && branch ? await trackingLines(g, branch) : ''
