@@ -3,9 +3,7 @@
  * a sandbox Durable Object, and an npm registry on 127.0.0.1 serving fixture packages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-// @ts-expect-error plain .mjs helpers without type declarations
 import { startRuntimeWorker } from './dev-worker.mjs'
-// @ts-expect-error plain .mjs helpers without type declarations
 import { startRegistry } from './server.mjs'
 
 interface Dev {

@@ -65,7 +65,7 @@ export class RuntimeTestBox extends DurableObject<Env> {
     }
     if (action === 'file' && request.method === 'GET') {
       const path = url.searchParams.get('path') as string
-      return this.fs.exists(path) ? new Response(this.fs.readFile(path)) : new Response('missing', { status: 404 })
+      return this.fs.exists(path) ? new Response(this.fs.readFile(path) as Uint8Array<ArrayBuffer>) : new Response('missing', { status: 404 })
     }
     if (action === 'port') {
       const port = Number(rest[0])

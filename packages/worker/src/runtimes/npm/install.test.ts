@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestVfs } from '../../vfs/testing.js'
-// @ts-expect-error plain .mjs test helper without type declarations
 import { startRegistry } from '../../../../../tests/npm-registry/server.mjs'
 import { install, parseSpec } from './install.js'
 import { verifyIntegrity, sha512Integrity } from './integrity.js'

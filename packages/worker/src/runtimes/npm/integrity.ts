@@ -12,7 +12,7 @@ const b64 = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buf
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('')
 
 export async function sha512Integrity(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-512', data)
+  const digest = await crypto.subtle.digest('SHA-512', data as Uint8Array<ArrayBuffer>)
   let s = ''
   const bytes = new Uint8Array(digest)
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
@@ -28,13 +28,13 @@ export async function verifyIntegrity(data: Uint8Array, what: string, integrity?
       const want = item.slice(dash + 1)
       const name = algo === 'sha512' ? 'SHA-512' : algo === 'sha384' ? 'SHA-384' : algo === 'sha256' ? 'SHA-256' : algo === 'sha1' ? 'SHA-1' : undefined
       if (!name) continue
-      const got = b64(await crypto.subtle.digest(name, data))
+      const got = b64(await crypto.subtle.digest(name, data as Uint8Array<ArrayBuffer>))
       if (got === want) return
       throw new IntegrityError(`${what}: integrity checksum failed when using ${algo}: wanted ${item} but got ${algo}-${got}`)
     }
   }
   if (shasum) {
-    const got = hex(await crypto.subtle.digest('SHA-1', data))
+    const got = hex(await crypto.subtle.digest('SHA-1', data as Uint8Array<ArrayBuffer>))
     if (got === shasum.toLowerCase()) return
     throw new IntegrityError(`${what}: shasum check failed: wanted ${shasum} but got ${got}`)
   }
