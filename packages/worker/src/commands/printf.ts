@@ -16,12 +16,13 @@ export default defineCommand({
     }
     const first = args[0] as string
     if (first.startsWith('-') && first !== '-' && !/^-\d/.test(first)) {
-      await ctx.stderr.write(`printf: ${first.slice(0, 2)}: invalid option\nprintf: usage: printf [-v var] format [arguments]\n`)
+      await ctx.stderr.write(`bash: printf: ${first.slice(0, 2)}: invalid option\nprintf: usage: printf [-v var] format [arguments]\n`)
       return 2
     }
     const r = formatPrintf(first, args.slice(1))
     await ctx.stdout.write(r.bytes)
-    for (const bad of r.invalid) await ctx.stderr.write(`printf: ${bad}: invalid number\n`)
+    // printf is a bash builtin, so its messages carry the shell's prefix.
+    for (const bad of r.invalid) await ctx.stderr.write(`bash: printf: ${bad}: invalid number\n`)
     return r.invalid.length > 0 ? 1 : 0
   },
 })

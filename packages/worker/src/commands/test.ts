@@ -4,6 +4,9 @@ import { defineCommand } from './define-command.js'
 
 class TestError extends Error {}
 
+/** test and [ are bash builtins: their messages carry the shell's prefix. */
+const BASH = 'bash: '
+
 const UID = 1000
 
 const statOr = (fs: Vfs, p: string, follow = true): FileStat | undefined => {
@@ -208,7 +211,7 @@ export default defineCommand({
     let args = ctx.args
     if (ctx.name === '[') {
       if (args[args.length - 1] !== ']') {
-        await ctx.stderr.write("[: missing `]'\n")
+        await ctx.stderr.write(`${BASH}[: missing \`]'\n`)
         return 2
       }
       args = args.slice(0, -1)
@@ -217,7 +220,7 @@ export default defineCommand({
       return evaluateTest(args, ctx.fs, (p) => ctx.resolve(p), (n) => ctx.env.get(n)) ? 0 : 1
     } catch (e) {
       if (!(e instanceof TestError)) throw e
-      await ctx.stderr.write(`${ctx.name}: ${e.message}\n`)
+      await ctx.stderr.write(`${BASH}${ctx.name}: ${e.message}\n`)
       return 2
     }
   },

@@ -71,8 +71,8 @@ for (const file of readdirSync(join(here, 'cases')).sort()) {
         maxBuffer: 64 * 1024 * 1024,
       })
       const fix = (b) => b.toString('latin1').split(dir).join('/home/user')
-      // Builtins in `bash -c` prefix their errors with `bash: line 1: `; commands here run without a script line.
-      const stderr = fix(r.stderr).replaceAll('bash: line 1: ', '')
+      // Builtins in `bash -c` prefix their errors with `bash: line 1: `; an interactive shell says `bash: `.
+      const stderr = fix(r.stderr).replaceAll('bash: line 1: ', 'bash: ')
       const sortLines = (t) => {
         const lines = t.split('\n')
         const last = lines.pop()
