@@ -12,7 +12,7 @@ import type { RuntimeContext, RuntimeProvider } from '../runtimes/registry.js'
 import { Shell } from '../shell/index.js'
 import type { ExecOptions, ExecResult } from '../shell/types.js'
 import type { SqlStore } from '../vfs/sql.js'
-import type { FileStat, FileType, Vfs } from '../vfs/types.js'
+import { isVfsError, type FileStat, type FileType, type Vfs } from '../vfs/types.js'
 import { confine } from './confine.js'
 import { SandboxError } from './errors.js'
 import { bindSandboxHost } from './host.js'
@@ -106,7 +106,9 @@ export class SandboxService {
   }
 
   #path(c: SandboxCallContext, path: string): string {
-    return confine(this.fs, this.#root(c), path)
+    const root = this.#root(c)
+    // The root itself needs no symlink walk (the common `cwd` of exec).
+    return path === '.' || path === root ? root : confine(this.fs, root, path)
   }
 
   /** Applies the profile: creates the root and installs its `preinstall` runtimes. */
@@ -171,9 +173,15 @@ export class SandboxService {
 
   writeFile(c: SandboxCallContext, path: string, content: string | Uint8Array, opts: { append?: boolean } = {}): FileInfo {
     const abs = this.#path(c, path)
-    const parent = dirName(abs)
-    if (!this.fs.exists(parent)) this.fs.mkdir(parent, { recursive: true })
-    this.fs.writeFile(abs, content, opts.append ? { append: true } : {})
+    const write = () => this.fs.writeFile(abs, content, opts.append ? { append: true } : {})
+    try {
+      write()
+    } catch (e) {
+      // A missing parent is created, as `mkdir -p`; any other failure stands.
+      if (!isVfsError(e, 'ENOENT') || this.fs.exists(dirName(abs))) throw e
+      this.fs.mkdir(dirName(abs), { recursive: true })
+      write()
+    }
     return statInfo(abs, this.fs.stat(abs))
   }
 
