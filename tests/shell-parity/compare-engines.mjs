@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * Runs the bash-parity corpus on every engine in engines.mjs and prints the pass rates
- * (overall and per topic). Each topic runs in a child process; when an engine crashes
- * (some run out of memory on `yes | head`), that topic is re-run one case per process
- * and the crashing cases count as failures.
+ * (overall and per topic). Each topic runs in a child process; when an engine crashes or
+ * hangs on a case (some run out of memory on `yes | head`), that case fails and a new
+ * child continues with the next one.
  *
  * Usage: node tests/shell-parity/compare-engines.mjs [--json] [engine ...]
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,38 +18,69 @@ const self = fileURLToPath(import.meta.url)
 const dir = join(dirname(self), 'expected')
 const loadCases = (topic) => JSON.parse(readFileSync(join(dir, `${topic}.json`), 'utf8')).cases
 
-async function child(engineName, topic, index) {
-  let cases = loadCases(topic)
-  if (index !== undefined) cases = [cases[Number(index)]]
-  const r = await runCorpus(engines[engineName], cases, { normalize: normalizeBash })
-  process.stdout.write(JSON.stringify({ passed: r.passed, total: r.total }) + '\n')
+async function child(engineName, topic, from) {
+  const cases = loadCases(topic)
+  for (let i = Number(from ?? 0); i < cases.length; i++) {
+    const r = await runCorpus(engines[engineName], [cases[i]], { normalize: normalizeBash })
+    process.stdout.write(JSON.stringify({ i, pass: r.passed === 1 }) + '\n')
+  }
   process.exit(0)
 }
 
-function spawnChild(args, timeout) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', self, '--child', ...args], { encoding: 'utf8', timeout })
-  const line = (r.stdout ?? '').trim().split('\n').pop()
-  try {
-    return r.status === 0 ? JSON.parse(line) : undefined
-  } catch {
-    return undefined
+/** Runs one child from case `from`; resolves with the results it reported before ending or going quiet. */
+function runChild(engineName, topic, from, results) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', self, '--child', engineName, topic, String(from)], { stdio: ['ignore', 'pipe', 'ignore'] })
+    let last = from - 1
+    let buf = ''
+    let watchdog
+    const arm = () => {
+      clearTimeout(watchdog)
+      // A case that reports nothing for 10 s is hung (a synchronous loop cannot be timed out from inside).
+      watchdog = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    }
+    arm()
+    child.stdout.on('data', (d) => {
+      buf += d
+      let nl
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl)
+        buf = buf.slice(nl + 1)
+        if (!line.startsWith('{')) continue
+        const { i, pass } = JSON.parse(line)
+        results[i] = pass
+        last = i
+        arm()
+      }
+    })
+    child.on('close', () => {
+      clearTimeout(watchdog)
+      resolve(last)
+    })
+  })
+}
+
+/** Runs a topic in child processes; a crash or hang fails that case and resumes after it. */
+async function runTopic(engineName, topic) {
+  const n = loadCases(topic).length
+  const results = new Array(n).fill(false)
+  let next = 0
+  while (next < n) {
+    const last = await runChild(engineName, topic, next, results)
+    next = last + 2
   }
+  return { passed: results.filter(Boolean).length, total: n }
 }
 
 /** Pass counts of one engine over the whole corpus. */
-export function measureEngine(engineName) {
+export async function measureEngine(engineName) {
   const topics = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort()
   let passed = 0
   let total = 0
   const perTopic = {}
   const t0 = performance.now()
   for (const t of topics) {
-    let r = spawnChild([engineName, t], 180_000)
-    if (!r) {
-      const n = loadCases(t).length
-      r = { passed: 0, total: n }
-      for (let i = 0; i < n; i++) r.passed += spawnChild([engineName, t, String(i)], 30_000)?.passed ?? 0
-    }
+    const r = await runTopic(engineName, t)
     passed += r.passed
     total += r.total
     perTopic[t] = `${r.passed}/${r.total}`
@@ -64,7 +95,7 @@ else if (process.argv[1] === self) {
   const names = argv.filter((a) => a !== '--json')
   for (const name of Object.keys(engines)) {
     if (names.length && !names.includes(name)) continue
-    const r = measureEngine(name)
+    const r = await measureEngine(name)
     if (json) console.log(JSON.stringify(r))
     else {
       console.log(`${r.label}: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %) in ${r.seconds.toFixed(1)} s`)

@@ -109,6 +109,8 @@ export const kill = defineBuiltin({
   async run(ctx) {
     const args = ctx.args.slice()
     let sig = 'TERM'
+    const externalKill = ctx.interp.rt.commands.get('kill')
+    if ((args[0] === '-l' || args[0] === '-L') && externalKill) return ctx.interp.runCommandObject(externalKill, ['kill', ...args], ctx.env)
     if (args[0] === '-l' || args[0] === '-L') {
       await out(ctx, ' 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 9) SIGKILL\n10) SIGUSR1\t12) SIGUSR2\t15) SIGTERM\t18) SIGCONT\n19) SIGSTOP\t20) SIGTSTP\n')
       return 0
@@ -128,7 +130,15 @@ export const kill = defineBuiltin({
     const table = ctx.interp.rt.jobs
     const st = state(ctx)
     let status = 0
+    // Plain pids that are not shell jobs belong to the sandbox's process table: the
+    // registered `kill` command handles those.
+    const external = ctx.interp.rt.commands.get('kill')
+    const others = args.filter((a) => /^\d+$/.test(a) && a !== '1' && !table.resolve(a))
+    if (external && others.length) {
+      status = await ctx.interp.runCommandObject(external, ['kill', '-s', sig, ...others], ctx.env)
+    }
     for (const a of args) {
+      if (external && others.includes(a)) continue
       if (a === '1' || a === '$$' || a === String(ctx.interp.special('$'))) {
         // The shell itself: run the trap if there is one, else it is interrupted.
         const trap = st.traps.get(sig)
