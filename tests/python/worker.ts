@@ -31,7 +31,7 @@ export default {
       try {
         const result =
           body.call === 'runCode'
-            ? await box.runCode(args[0] as string, args[1] as { language: string; install?: 'ifMissing' | 'never' })
+            ? await box.runCode(args[0] as string, args[1] as Parameters<typeof box.runCode>[1])
             : body.call === 'ensure'
               ? await box.runtimes.ensure(args[0] as 'python')
               : body.call === 'install'

@@ -19,7 +19,7 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 
 const inflateRaw = async (data: Uint8Array): Promise<Uint8Array> =>
-  new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer())
+  new Uint8Array(await new Response(new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer())
 
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
