@@ -18,7 +18,7 @@ const targets = (entry: string | Record<string, string>): string[] => (typeof en
 
 describe('package exports', () => {
   it.each([
-    ['worker', ['.', './auth', './router', './package.json', './public/_assets/esbuild-0.24.2.wasm', './public/favicon.svg', './public/index.html', './public/s/index.html']],
+    ['worker', ['.', './auth', './router', './runtime-sync-helper', './package.json', './public/_assets/esbuild-0.24.2.wasm', './public/favicon.svg', './public/index.html', './public/s/index.html']],
     ['sdk', ['.', './errors', './sandbox', './session', './token', './worker', './package.json']],
     ['config', ['.', './package.json']],
   ])('%s exports exactly its public subpaths', (name, subpaths) => {

@@ -56,6 +56,18 @@ describe('nimbus runtime sync', () => {
     expect([...(cf.buckets.get('own-runtime')?.keys() ?? [])].sort()).toEqual(['py/0.27/pyodide.asm.wasm', 'py/0.27/pyodide.mjs'])
   })
 
+  it('without --from, offers exactly the runtime assets the installed worker package ships', async () => {
+    const { listRuntimeAssets } = await import('@nimbus-sh/worker/runtime-sync-helper')
+    const shipped = listRuntimeAssets()
+    expect(shipped.some((a) => a.runtime === 'python')).toBe(true)
+    const run = await runCli(['runtime', 'sync', '--dry-run', '--json'], { cwd: dir, env: {} })
+    expect(run.code, run.stderr).toBe(0)
+    const out = JSON.parse(run.stdout) as { objects: Array<{ key: string; size: number }>; bytes: number }
+    expect(out.objects).toEqual(shipped.map(({ key, size }) => ({ key, size })))
+    expect(out.bytes).toBe(shipped.reduce((n, a) => n + a.size, 0))
+    expect(cf.requests).toEqual([])
+  })
+
   it('--dry-run contacts nobody', async () => {
     const run = await runCli(['runtime', 'sync', '--from', 'assets', '--dry-run'], { cwd: dir, env: {} })
     expect(run.code).toBe(0)
@@ -89,9 +101,6 @@ describe('nimbus runtime sync', () => {
     const noDir = await runCli(['runtime', 'sync', '--from', 'nowhere'], { cwd: dir, env: env() })
     expect(noDir.code).toBe(3)
     expect(noDir.stderr).toContain('nowhere is not a directory')
-    const noFrom = await runCli(['runtime', 'sync'], { cwd: dir, env: env() })
-    expect(noFrom.code).toBe(2)
-    expect(noFrom.stderr).toContain('missing required option --from')
     const badPrefix = await runCli(['runtime', 'sync', '--from', 'assets', '--prefix', '../x'], { cwd: dir, env: env() })
     expect(badPrefix.code).toBe(2)
   })

@@ -1,5 +1,7 @@
 /**
- * `nimbus runtime sync --from DIR`: upload runtime assets to the NIMBUS_RUNTIME_CACHE bucket
+ * `nimbus runtime sync [--from DIR]`: upload runtime assets to the NIMBUS_RUNTIME_CACHE bucket
+ * (by default the ones the installed @nimbus-sh/worker ships, listed by its
+ * `runtime-sync-helper` export under the keys the runtimes look up)
  * through the Cloudflare API, one object per file, keyed by its path under DIR.
  */
 import { readFile, stat } from 'node:fs/promises'
@@ -27,11 +29,40 @@ async function sourceDir(cwd: string, from: string): Promise<string> {
   return dir
 }
 
+interface SizedFile {
+  rel: string
+  path: string
+  key: string
+  size: number
+}
+
+async function directoryAssets(ctx: { cwd: string; out: { warn(msg: string): void } }, from: string, prefix: string): Promise<SizedFile[]> {
+  const dir = await sourceDir(ctx.cwd, from)
+  const { files, skipped } = await walkFiles(dir).catch((err: unknown) => {
+    throw fsFailure(err, 'read', dir)
+  })
+  for (const rel of skipped) ctx.out.warn(`skipping ${rel}: not a regular file`)
+  return Promise.all(files.map(async (f) => ({ ...f, key: prefix + f.rel, size: (await stat(f.path)).size })))
+}
+
+/** The runtime assets of the installed @nimbus-sh/worker (pyodide, ruby, esbuild). */
+async function bundledAssets(prefix: string): Promise<SizedFile[]> {
+  const helper = await import('@nimbus-sh/worker/runtime-sync-helper').catch(() => undefined)
+  if (!helper) {
+    throw new CliError('E_SOURCE_DIR', '@nimbus-sh/worker is not installed here', EXIT.LOCAL, 'Run this in a project that depends on @nimbus-sh/worker, or pass --from <dir>.')
+  }
+  const assets = helper.listRuntimeAssets()
+  if (assets.length === 0) {
+    throw new CliError('E_SOURCE_DIR', `no runtime assets in ${helper.runtimeAssetsDir()}`, EXIT.LOCAL, 'Build @nimbus-sh/worker (npm run build), or pass --from <dir>.')
+  }
+  return assets.map((a) => ({ rel: a.key, path: a.path, key: prefix + a.key, size: a.size }))
+}
+
 export default defineCliCommand({
   command: 'runtime sync',
   describe: 'Upload runtime assets from a directory to the NIMBUS_RUNTIME_CACHE bucket',
   flags: {
-    from: { type: 'string', placeholder: 'dir', required: true, description: 'Directory of assets; object keys are paths relative to it' },
+    from: { type: 'string', placeholder: 'dir', description: 'Directory of assets; object keys are paths relative to it (default: the runtime assets of the installed @nimbus-sh/worker)' },
     bucket: { type: 'string', placeholder: 'name', description: 'Bucket (default: NIMBUS_RUNTIME_CACHE in ./wrangler.jsonc, else nimbus-runtime-cache-public)' },
     prefix: { type: 'string', placeholder: 'key-prefix', description: 'Prefix for every object key, e.g. pyodide/0.27/' },
     'account-id': { type: 'string', placeholder: 'id', description: 'Cloudflare account ID (default: $CLOUDFLARE_ACCOUNT_ID)' },
@@ -48,7 +79,7 @@ export default defineCliCommand({
     5: 'the API token was rejected or lacks R2 access',
     6: 'R2 is not enabled for the account (Cloudflare error 10042)',
   },
-  examples: ['nimbus runtime sync --from ./runtime-assets', 'nimbus runtime sync --from ./pyodide --prefix pyodide/ --dry-run'],
+  examples: ['nimbus runtime sync', 'nimbus runtime sync --dry-run --json', 'nimbus runtime sync --from ./runtime-assets', 'nimbus runtime sync --from ./pyodide --prefix pyodide/ --dry-run'],
   notes: ['Uses CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_BASE_URL like `setup cloudflare`.'],
   async run(args, ctx) {
     const concurrency = Number(args.concurrency)
@@ -57,17 +88,12 @@ export default defineCliCommand({
     if (!KEY_PREFIX_RE.test(prefix) || prefix.startsWith('/') || prefix.split('/').includes('..')) {
       throw usageError('--prefix may use letters, digits, ".", "_", "-" and "/", and must not start with "/" or contain ".."')
     }
-    const dir = await sourceDir(ctx.cwd, args.from)
     const { DEFAULT_RUNTIME_CACHE_BUCKET } = await import('@nimbus-sh/config')
     const bucket = args.bucket ?? (await readWranglerBuckets(ctx.cwd))?.buckets.NIMBUS_RUNTIME_CACHE ?? DEFAULT_RUNTIME_CACHE_BUCKET
-    const { files, skipped } = await walkFiles(dir).catch((err: unknown) => {
-      throw fsFailure(err, 'read', dir)
-    })
-    for (const rel of skipped) ctx.out.warn(`skipping ${rel}: not a regular file`)
-    const sized = await Promise.all(files.map(async (f) => ({ ...f, key: prefix + f.rel, size: (await stat(f.path)).size })))
+    const sized = args.from === undefined ? await bundledAssets(prefix) : await directoryAssets(ctx, args.from, prefix)
     const tooBig = sized.find((f) => f.size > MAX_OBJECT_BYTES)
     if (tooBig) throw new CliError('E_SOURCE_DIR', `${tooBig.rel} is ${tooBig.size} bytes; the API accepts at most 300 MiB per object`, EXIT.LOCAL, 'Split the file, then rerun.')
-    const rerun = `nimbus runtime sync --from ${args.from}`
+    const rerun = args.from === undefined ? 'nimbus runtime sync' : `nimbus runtime sync --from ${args.from}`
     const totalBytes = sized.reduce((n, f) => n + f.size, 0)
     const uploaded: Array<{ key: string; size: number }> = []
     let accountId: string | undefined
