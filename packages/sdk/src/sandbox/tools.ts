@@ -77,6 +77,9 @@ const guarded =
     }
   }
 
+/** A command a model starts cannot hold the conversation forever. */
+export const EXEC_TOOL_TIMEOUT_MS = 120_000
+
 const runtime = z.enum(RUNTIME_NAMES)
 const path = z.string().min(1).describe('Path; relative paths start at the sandbox root')
 
@@ -92,10 +95,10 @@ export function sandboxTools(box: NimbusSandbox, opts: { namespace: string; kind
       inputSchema: z.object({
         command: z.string().describe('The command line'),
         cwd: z.string().optional().describe('Working directory'),
-        timeoutMs: z.number().int().positive().optional().describe('Stop after this many milliseconds (exit code 124)'),
+        timeoutMs: z.number().int().positive().optional().describe(`Stop after this many milliseconds (exit code 124); default ${EXEC_TOOL_TIMEOUT_MS}. Use startProcess for servers and watchers.`),
       }),
       execute: guarded(async ({ command, ...o }: { command: string; cwd?: string | undefined; timeoutMs?: number | undefined }) =>
-        box.exec(command, { ...(o.cwd !== undefined && { cwd: o.cwd }), ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }) }),
+        box.exec(command, { ...(o.cwd !== undefined && { cwd: o.cwd }), timeoutMs: o.timeoutMs ?? EXEC_TOOL_TIMEOUT_MS }),
       ),
     }),
     runCode: tool({

@@ -70,6 +70,9 @@ export const LOGS_PAGE_MAX = 8 * 1024 * 1024
 
 type Row = { pid: number; command: string; cwd: string; state: string; exit_code: number | null; started_at: number; ended_at: number | null }
 
+const abortStatus = (reason: unknown): number | undefined =>
+  typeof reason === 'object' && reason !== null && typeof (reason as { status?: unknown }).status === 'number' ? (reason as { status: number }).status : undefined
+
 const infoOf = (r: Row): ProcessInfo => ({
   pid: r.pid,
   command: r.command,
@@ -144,6 +147,8 @@ export class ProcessTable {
       }
       this.#flush(pid, live)
       const state: ProcessState = controller.signal.aborted ? 'killed' : 'exited'
+      // A killed process reports the kill's status (143), whatever its last command returned.
+      if (controller.signal.aborted) status = abortStatus(controller.signal.reason) ?? status
       this.sql.run('UPDATE sandbox_process SET state = ?, exit_code = ?, ended_at = ? WHERE pid = ?', state, status, this.now(), pid)
       this.#live.delete(pid)
       this.#changed()
