@@ -17,6 +17,7 @@ async function clientFor(ctx: CommandContext): Promise<RegistryClient> {
   return new RegistryClient(registryUrl(ctx.fs, ctx.cwd, ctx.env), ctx.fetch, {
     ...(host?.npmPackumentCache ? { packuments: host.npmPackumentCache } : {}),
     ...(host?.npmTarballCache ? { tarballs: host.npmTarballCache } : {}),
+    disk: { fs: ctx.fs, dir: `${ctx.env.get('HOME') ?? '/home/user'}/.npm/_cache` },
   })
 }
 

@@ -105,3 +105,21 @@ describe('pieces', () => {
     await expect(verifyIntegrity(new TextEncoder().encode('hellO'), 'x@1', good)).rejects.toThrow(/integrity checksum failed/)
   })
 })
+
+describe('cache layers', () => {
+  it('serves a second install from the session cache, then memory, without the registry', async () => {
+    clearMemoryCaches()
+    const fs = project({ name: 'p', dependencies: { greet: '1.0.0' } })
+    const disk = { fs, dir: '/home/user/.npm/_cache' }
+    const first = new RegistryClient(registry.url, (input, init) => fetch(input, init), { disk })
+    await install({ fs, dir: '/home/user/p', client: first })
+    expect(first.stats.registry).toBe(4)
+    expect(fs.readdir('/home/user/.npm/_cache/tarballs')).toHaveLength(2)
+    clearMemoryCaches()
+    fs.rm('/home/user/p/node_modules', { recursive: true })
+    fs.rm('/home/user/p/package-lock.json')
+    const second = new RegistryClient(registry.url, (input, init) => fetch(input, init), { disk })
+    await install({ fs, dir: '/home/user/p', client: second })
+    expect(second.stats).toEqual({ registry: 0, r2: 0, disk: 4, memory: 0 })
+  })
+})

@@ -1,7 +1,8 @@
 /**
  * Talking to an npm registry, with caches in layers: this Durable Object's memory, then
- * the R2 buckets NPM_PACKUMENT_CACHE / NPM_TARBALL_CACHE shared by every sandbox, then the
- * registry itself. The registry comes from `NPM_CONFIG_REGISTRY`, else `registry=` in the
+ * the session's own SQLite (files under ~/.npm/_cache in the sandbox filesystem, as npm
+ * keeps ~/.npm), then the R2 buckets NPM_PACKUMENT_CACHE / NPM_TARBALL_CACHE shared by
+ * every sandbox, then the registry itself. The registry comes from `NPM_CONFIG_REGISTRY`, else `registry=` in the
  * project's or the home directory's `.npmrc`.
  */
 import type { Vfs } from '../../vfs/types.js'
@@ -41,7 +42,11 @@ export interface Packument {
 export interface RegistryCaches {
   packuments?: R2Bucket
   tarballs?: R2Bucket
+  /** The session layer: a folder in the sandbox filesystem. */
+  disk?: { fs: Vfs; dir: string }
 }
+
+const safeName = (key: string) => key.replace(/[^\w.@-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)
 
 const readRc = (fs: Vfs, path: string): string | undefined => {
   try {
@@ -66,11 +71,12 @@ let memTarballBytes = 0
 export interface FetchStats {
   registry: number
   r2: number
+  disk: number
   memory: number
 }
 
 export class RegistryClient {
-  readonly stats: FetchStats = { registry: 0, r2: 0, memory: 0 }
+  readonly stats: FetchStats = { registry: 0, r2: 0, disk: 0, memory: 0 }
   constructor(
     readonly registry: string,
     readonly fetcher: typeof fetch,
@@ -81,6 +87,32 @@ export class RegistryClient {
     return `${new URL(this.registry).host}/${name}`
   }
 
+  #diskPath(kind: 'packuments' | 'tarballs', key: string): string | undefined {
+    const d = this.caches.disk
+    return d ? `${d.dir}/${kind}/${safeName(key)}` : undefined
+  }
+  #diskRead(kind: 'packuments' | 'tarballs', key: string): Uint8Array | undefined {
+    const path = this.#diskPath(kind, key)
+    const fs = this.caches.disk?.fs
+    if (!path || !fs) return undefined
+    try {
+      return fs.readFile(path)
+    } catch {
+      return undefined
+    }
+  }
+  #diskWrite(kind: 'packuments' | 'tarballs', key: string, data: Uint8Array | string): void {
+    const path = this.#diskPath(kind, key)
+    const fs = this.caches.disk?.fs
+    if (!path || !fs) return
+    try {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true })
+      fs.writeFile(path, data)
+    } catch {
+      // A full quota only costs the cache entry.
+    }
+  }
+
   async packument(name: string): Promise<Packument> {
     const key = this.#key(name)
     const mem = memPackuments.get(key)
@@ -88,12 +120,26 @@ export class RegistryClient {
       this.stats.memory++
       return mem.doc
     }
+    const disk = this.#diskRead('packuments', key)
+    if (disk) {
+      try {
+        const { at, doc } = JSON.parse(new TextDecoder().decode(disk)) as { at: number; doc: Packument }
+        if (Date.now() - at < PACKUMENT_TTL_MS) {
+          memPackuments.set(key, { at, doc })
+          this.stats.disk++
+          return doc
+        }
+      } catch {
+        // A damaged entry: fetch anew.
+      }
+    }
     const r2 = await this.caches.packuments?.get(key).catch(() => null)
     if (r2) {
       const at = Number(r2.customMetadata?.fetchedAt ?? 0)
       if (Date.now() - at < PACKUMENT_TTL_MS) {
         const doc = (await r2.json()) as Packument
         memPackuments.set(key, { at, doc })
+        this.#diskWrite('packuments', key, JSON.stringify({ at, doc }))
         this.stats.r2++
         return doc
       }
@@ -123,6 +169,7 @@ export class RegistryClient {
     }
     const at = Date.now()
     memPackuments.set(key, { at, doc })
+    this.#diskWrite('packuments', key, JSON.stringify({ at, doc }))
     await this.caches.packuments?.put(key, text, { customMetadata: { fetchedAt: String(at) } }).catch(() => {})
     return doc
   }
@@ -136,6 +183,17 @@ export class RegistryClient {
       this.stats.memory++
       return mem
     }
+    const disk = this.#diskRead('tarballs', key)
+    if (disk) {
+      try {
+        await verifyIntegrity(disk, what, v.integrity, v.shasum)
+        this.stats.disk++
+        this.#remember(key, disk)
+        return disk
+      } catch {
+        // A damaged entry: fall through.
+      }
+    }
     const r2 = await this.caches.tarballs?.get(key).catch(() => null)
     if (r2) {
       const data = new Uint8Array(await r2.arrayBuffer())
@@ -143,6 +201,7 @@ export class RegistryClient {
         await verifyIntegrity(data, what, v.integrity, v.shasum)
         this.stats.r2++
         this.#remember(key, data)
+        this.#diskWrite('tarballs', key, data)
         return data
       } catch {
         // A damaged cache entry: fall through to the registry.
@@ -166,6 +225,7 @@ export class RegistryClient {
       throw new NpmError('EINTEGRITY', e instanceof Error ? e.message : String(e))
     }
     this.#remember(key, data)
+    this.#diskWrite('tarballs', key, data)
     await this.caches.tarballs?.put(key, data).catch(() => {})
     return data
   }
