@@ -141,6 +141,21 @@ describe('push, fetch, pull', () => {
     expect(hostGit(bare, 'branch', '--list', 'gone').trim()).toBe('')
   })
 
+  it('clones an empty repository and pushes its first commit', async () => {
+    hostGit(srv.root, 'init', '-q', '--bare', '-b', 'main', 'empty.git')
+    const sb = sandbox()
+    const r = await sb.run(`git clone ${srv.url}/empty.git`)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe("Cloning into 'empty'...\nwarning: You appear to have cloned an empty repository.\n")
+    sb.write('/home/user/empty/first.txt', 'first\n')
+    await sb.run('git add .', '/home/user/empty')
+    expect((await sb.run('git commit -m first', '/home/user/empty')).code).toBe(0)
+    const push = await sb.run('git push -u origin main', '/home/user/empty')
+    expect(push.stderr).toContain(' * [new branch]      main -> main')
+    expect(push.code).toBe(0)
+    expect(hostGit(join(srv.root, 'empty.git'), 'show', 'main:first.txt')).toBe('first\n')
+  })
+
   it('pushes to a protected repository with a token and masks it', async () => {
     makeBareRepo(srv.root, 'guarded', (w) => {
       writeFiles(w, { 'a.txt': 'a\n' })

@@ -82,6 +82,16 @@ export default defineGitCommand({
       throw transport.fail(e)
     }
     g.forgetRepo()
+    const empty = await iso.resolveRef({ fs: g.fs, gitdir: `${dest}/.git`, ref: 'HEAD' }).then(
+      () => false,
+      () => true,
+    )
+    if (empty) {
+      // Nothing told us the remote's default branch: use the one `git init` would.
+      const branch = flags.branch || g.config('init.defaultbranch') || 'main'
+      g.vfs.writeFile(`${dest}/.git/HEAD`, `ref: refs/heads/${branch}\n`)
+      if (!flags.quiet) await g.err('warning: You appear to have cloned an empty repository.\n')
+    }
     return 0
   },
 })
