@@ -39,6 +39,21 @@ describe('Nimbus.connect over HTTP', () => {
     const html = server(() => new Response('<html>bad gateway</html>', { status: 502 }))
     const bad = await Nimbus.connect({ endpoint: 'https://n.example', fetch: html.fetch }).sandbox('b').exec('x').catch((e: unknown) => e)
     expect(bad).toMatchObject({ status: 502, code: 'E_BAD_RESPONSE' })
+    const down = (async () => {
+      throw new TypeError('fetch failed')
+    }) as typeof fetch
+    const offline = await Nimbus.connect({ endpoint: 'https://n.example', fetch: down }).sandbox('b').exec('x').catch((e: unknown) => e)
+    expect(offline).toBeInstanceOf(NimbusRemoteError)
+    expect(offline).toMatchObject({ status: 0, code: 'E_NETWORK' })
+  })
+
+  it('reports a Durable Object that fails to answer as E_SANDBOX_UNAVAILABLE', async () => {
+    const namespace = {
+      idFromName: (name: string) => name,
+      get: () => ({ rpc: async () => Promise.reject(new Error('object reset')) }),
+    }
+    const err = await Nimbus.fromEnv({ NIMBUS_SESSION: namespace }).sandbox('b').exec('x').catch((e: unknown) => e)
+    expect(err).toMatchObject({ status: 503, code: 'E_SANDBOX_UNAVAILABLE', name: 'NimbusSandboxError' })
   })
 
   it('batches quick calls issued together and settles each on its own', async () => {

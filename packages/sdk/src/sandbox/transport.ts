@@ -37,7 +37,13 @@ export function durableObjectTransport(namespace: SandboxNamespace): SandboxTran
     async call(t, method, params) {
       const stub = namespace.get(namespace.idFromName(`${t.tenantSegment}:${t.sandboxId}`) as never)
       const profile = t.root === undefined ? t.profile : { ...t.profile, root: t.root }
-      const reply = (await stub.rpc({ sandboxId: t.sandboxId, profile, ...(t.endpoint !== undefined && { endpoint: t.endpoint }), method, params })) as Reply
+      let reply: Reply
+      try {
+        reply = (await stub.rpc({ sandboxId: t.sandboxId, profile, ...(t.endpoint !== undefined && { endpoint: t.endpoint }), method, params })) as Reply
+      } catch (e) {
+        // The object itself failed (reset, overloaded): not an answer from the sandbox.
+        throw new NimbusSandboxError('E_SANDBOX_UNAVAILABLE', `sandbox ${t.sandboxId} did not answer: ${e instanceof Error ? e.message : String(e)}`, 503)
+      }
       if (!reply.ok) throw new NimbusSandboxError(reply.code, reply.error, reply.status)
       return reply.result
     },
@@ -60,7 +66,13 @@ export function httpTransport({ endpoint, token, basePath = '/api/nimbus/v1', fe
       const bearer = typeof token === 'function' ? await token() : token
       if (bearer) headers.authorization = `Bearer ${bearer}`
       const body = JSON.stringify(encodeWire({ method, params, profile: t.profileName, ...(t.root !== undefined && { root: t.root }) }))
-      const res = await doFetch(`${base}/sandboxes/${encodeURIComponent(t.sandboxId)}/rpc`, { method: 'POST', headers, body })
+      let res: Response
+      try {
+        res = await doFetch(`${base}/sandboxes/${encodeURIComponent(t.sandboxId)}/rpc`, { method: 'POST', headers, body })
+      } catch (e) {
+        // No HTTP answer at all: status 0, as browsers report a network failure.
+        throw new NimbusRemoteError('E_NETWORK', `${base}: ${e instanceof Error ? e.message : String(e)}`, 0)
+      }
       const text = await res.text()
       let reply: unknown
       try {
