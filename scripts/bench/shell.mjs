@@ -49,20 +49,39 @@ async function warmEcho(engine) {
   return { medianMs: median(times), runs: times.length }
 }
 
+/** Runs one engine's benchmarks in this process and prints them as JSON (child mode). */
+async function runEngine(key) {
+  const engine = engines[key]
+  const out = {}
+  for (const b of BENCHES) {
+    try {
+      out[b.id] = await timeScript(engine, b)
+    } catch (e) {
+      out[b.id] = { error: String(e) }
+    }
+    process.stdout.write(JSON.stringify({ id: b.id, result: out[b.id] }) + '\n')
+  }
+  out.echo = await warmEcho(engine)
+  process.stdout.write(JSON.stringify({ id: 'echo', result: out.echo }) + '\n')
+}
+
+/** Each engine runs in a child process with a time limit: one that hangs cannot stall the run. */
+function engineResults(key) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--engine', key], { encoding: 'utf8', timeout: 90_000 })
+  const results = {}
+  for (const line of (r.stdout ?? '').split('\n')) {
+    if (!line.startsWith('{')) continue
+    const { id, result } = JSON.parse(line)
+    results[id] = result
+  }
+  for (const b of [...BENCHES, { id: 'echo' }]) results[b.id] ??= { error: r.error ? 'timed out after 90 s' : `exited with ${r.status}` }
+  return results
+}
+
 export default async function bench() {
   const rows = []
   const results = {}
-  for (const [key, engine] of Object.entries(engines)) {
-    results[key] = {}
-    for (const b of BENCHES) {
-      try {
-        results[key][b.id] = await timeScript(engine, b)
-      } catch (e) {
-        results[key][b.id] = { error: String(e) }
-      }
-    }
-    results[key].echo = await warmEcho(engine)
-  }
+  for (const key of Object.keys(engines)) results[key] = engineResults(key)
   const expected = results.nimbus
   for (const b of [...BENCHES, { id: 'echo', name: "warm `exec('echo hi')`" }]) {
     for (const [key, engine] of Object.entries(engines)) {
@@ -96,7 +115,10 @@ export default async function bench() {
   return rows
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--engine') {
+  await runEngine(process.argv[3])
+  process.exit(0)
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await bench()
   for (const r of rows) console.log(`${r.name.padEnd(80)} ${Number.isNaN(r.medianMs) ? 'n/a' : r.medianMs.toFixed(2).padStart(10)} ms  ${r.notes ?? ''}`)
   process.exit(0)

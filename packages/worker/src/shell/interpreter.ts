@@ -17,6 +17,7 @@ import { Expander, type ExpandHost } from './expand.js'
 import type { JobTable } from './jobs.js'
 import { Parser } from './parser.js'
 import { waitIfPaused } from './pause.js'
+import { shouldYield, yieldToEventLoop } from './yield.js'
 import { runPipeline } from './pipeline.js'
 import { applyRedirects, RedirectError } from './redirect.js'
 import { lookupPath, runScriptFile } from './scripts.js'
@@ -113,8 +114,8 @@ export class Interpreter implements ExpandHost {
     if (signal.aborted) throw new InterruptSignal(interruptStatus(signal))
     const paused = waitIfPaused(signal)
     if (paused) await paused
-    if (++this.rt.ticks % 256 === 0) {
-      await new Promise((r) => setTimeout(r, 0))
+    if (shouldYield()) {
+      await yieldToEventLoop()
       if (signal.aborted) throw new InterruptSignal(interruptStatus(signal))
     }
   }

@@ -6,6 +6,7 @@
 import { BaseInput, emptyInput, toBytes } from '../commands/io.js'
 import type { InputStream, OutputStream } from '../commands/types.js'
 import type { Vfs } from '../vfs/types.js'
+import { shouldYield, yieldToEventLoop } from './yield.js'
 
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
@@ -155,9 +156,8 @@ export class FileInput extends BaseInput {
  * Sinks that never block (/dev/null, files, collected exec output) would let a writer like
  * `yes` run without ever giving timers or Ctrl-C a turn; every few hundred writes they yield.
  */
-let writes = 0
 export async function yieldSometimes(): Promise<void> {
-  if (++writes % 256 === 0) await new Promise((r) => setTimeout(r, 0))
+  if (shouldYield()) await yieldToEventLoop()
 }
 
 export const nullOutput: OutputStream = {
