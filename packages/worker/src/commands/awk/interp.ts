@@ -2,11 +2,10 @@
 import type { Expr, FuncDef, Program, Stmt } from './ast.js'
 import { translateRegex } from '../lib/regex.js'
 import { AwkArray, type Cell, awkSprintf, compareCells, fromInput, numToStr, toBool, toNum, toStr } from './values.js'
-import { strftime } from '../lib/strftime.js'
 import { NeedsAsync, arrayUses, needsAsync } from './analysis.js'
 import { callBuiltin } from './builtins.js'
 import { AwkRuntimeError } from './errors.js'
-import { arith, expandAwkRepl, mulberry, processEscapes } from './ops.js'
+import { arith, mulberry, processEscapes } from './ops.js'
 import { RecordReader } from './records.js'
 
 export { AwkRuntimeError, processEscapes }
