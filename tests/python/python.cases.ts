@@ -106,5 +106,30 @@ export function pythonCases(server: () => PythonWorker): void {
       }
       expect(await dev.exec(fresh(), 'python -c "print(1)"')).toMatchObject({ stdout: '1\n', exitCode: 0 })
     }, 120_000)
+
+    it('serves the sandbox files with python -m http.server through the port URL', async () => {
+      const box = fresh()
+      expect(await dev.sdk(box, 'exec', ['mkdir -p site && echo "<h1>hi from python</h1>" > site/index.html && echo plain > site/a.txt'])).toMatchObject({ ok: true })
+      const started = await dev.sdk(box, 'startProcess', ['python3 -m http.server 8000 --directory site'])
+      expect(started).toMatchObject({ ok: true })
+      expect(await dev.sdk(box, 'ports.expose', [8000])).toMatchObject({ ok: true })
+      const url = `${dev.origin}/s/${box}/port/8000/`
+      let res: Response | undefined
+      for (let i = 0; i < 100; i++) {
+        res = await fetch(url)
+        if (res.status !== 502) break
+        await res.arrayBuffer()
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      expect(res?.status).toBe(200)
+      expect(await res?.text()).toBe('<h1>hi from python</h1>\n')
+      const txt = await fetch(`${url}a.txt`)
+      expect(txt.headers.get('content-type')).toBe('text/plain')
+      expect(await txt.text()).toBe('plain\n')
+      expect((await fetch(`${url}missing`)).status).toBe(404)
+      // A file the shell writes afterwards is served on the next request.
+      await dev.sdk(box, 'exec', ['echo new > site/b.txt'])
+      expect(await (await fetch(`${url}b.txt`)).text()).toBe('new\n')
+    }, 120_000)
   })
 }

@@ -40,7 +40,13 @@ export default {
                   ? await box.runtimes.available()
                   : body.call === 'installed'
                     ? await box.runtimes.installed()
-                    : await box.exec(args[0] as string)
+                    : body.call === 'startProcess'
+                      ? await box.startProcess(args[0] as string)
+                      : body.call === 'ports.list'
+                        ? await box.ports.list()
+                        : body.call === 'ports.expose'
+                          ? await box.ports.expose(args[0] as number)
+                        : await box.exec(args[0] as string)
         return Response.json({ ok: true, result })
       } catch (e) {
         const err = e as { code?: string; message?: string }

@@ -8,6 +8,7 @@ import { RuntimeAssetError } from '../assets/errors.js'
 import { runtimeBindingsFor } from '../assets/env.js'
 import { parsePythonArgs } from './argv.js'
 import { PYTHON_VERSION } from './assets.js'
+import { runHttpServer } from './http-server.js'
 import { runPythonRepl } from './repl.js'
 import { DEFAULT_TIMEOUT_MS, runPython, type PythonJob } from './run.js'
 
@@ -59,6 +60,14 @@ export async function runPythonCommand(ctx: CommandContext): Promise<number> {
       return run(ctx, { mode: 'stdin', target: '-', argv: [''] })
     case 'run':
       break
+  }
+  if (inv.mode === 'module' && inv.target === 'http.server') {
+    const env = await runtimeBindingsFor(ctx.fs)
+    if (!env?.LOADER) {
+      await ctx.stderr.write('python: this deployment has no Worker Loader binding (worker_loaders: LOADER), which Python needs\n')
+      return 1
+    }
+    return runHttpServer(ctx, env, inv.argv.slice(1))
   }
   if (inv.mode === 'module' && inv.target === 'pip') return ctx.shell.runArgv(['pip', ...inv.argv.slice(1)], { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal })
   if (inv.mode === 'file') {

@@ -30,7 +30,7 @@ export interface IsolateRunRequest {
   base: string | null
   sync: { full: boolean; writes: Array<{ path: string; data: Uint8Array; mode: number }>; dirs: string[]; removes: string[] }
   /** `repl-*`: the interactive interpreter (start, push one line, reset the pending lines). */
-  mode: 'code' | 'file' | 'module' | 'stdin' | 'repl-start' | 'repl' | 'repl-reset'
+  mode: 'code' | 'file' | 'module' | 'stdin' | 'repl-start' | 'repl' | 'repl-reset' | 'http'
   target: string
   argv: string[]
   cwd: string

@@ -122,10 +122,39 @@ def _repl(mode, source, cwd, env):
     return 1 if more else 0
 
 
+def _http(request, directory):
+    """One request for python -m http.server: the raw request in, the raw response on stdout."""
+    import base64
+    import http.server
+    import io
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            sys.stderr.write('%s - - [%s] %s\n' % (self.address_string(), self.log_date_time_string(), format % args))
+
+    handler = Handler.__new__(Handler)
+    handler.directory = directory
+    handler.client_address = ('127.0.0.1', 0)
+    handler.rfile = io.BytesIO(base64.b64decode(request))
+    handler.wfile = io.BytesIO()
+    handler.close_connection = True
+    handler.handle_one_request()
+    sys.stdout.buffer.write(handler.wfile.getvalue())
+    sys.stdout.flush()
+    return 0
+
+
 def main(mode, target, argv, cwd, env):
     argv, env = list(_py(argv)), dict(_py(env))
     if mode.startswith('repl'):
         return _repl(mode, target, cwd, env)
+    if mode == 'http':
+        _reset(argv, cwd, env, cwd)
+        try:
+            return _http(target, cwd)
+        except BaseException as exc:
+            _print_traceback(exc)
+            return 1
     if mode == 'file':
         path0 = os.path.dirname(os.path.abspath(os.path.join(cwd, target)))
     elif mode == 'module':
