@@ -61,14 +61,14 @@ export const orderingFromLetters = (letters: string): Ordering => {
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t'
 
 /** [start, end) offsets of each field: with a separator, split on it; else blank runs lead a field. */
-const fieldBounds = (line: string, sep: string | undefined): Array<[number, number]> => {
+const fieldBounds = (line: string, sep: string | undefined, limit = Infinity): Array<[number, number]> => {
   const out: Array<[number, number]> = []
   if (sep !== undefined) {
     let start = 0
     for (;;) {
       const p = line.indexOf(sep, start)
-      if (p === -1) {
-        out.push([start, line.length])
+      if (p === -1 || out.length + 1 >= limit) {
+        out.push([start, p === -1 ? line.length : p])
         return out
       }
       out.push([start, p])
@@ -76,7 +76,7 @@ const fieldBounds = (line: string, sep: string | undefined): Array<[number, numb
     }
   }
   let i = 0
-  while (i < line.length) {
+  while (i < line.length && out.length < limit) {
     const start = i
     while (i < line.length && isBlank(line[i])) i++
     while (i < line.length && !isBlank(line[i])) i++
@@ -88,7 +88,8 @@ const fieldBounds = (line: string, sep: string | undefined): Array<[number, numb
 
 /** The text of key `k` in `line`, following GNU's rules for field and character offsets. */
 export const extractKey = (line: string, k: KeyDef, sep: string | undefined, globalBlanks: boolean): string => {
-  const fields = fieldBounds(line, sep)
+  // Only the fields up to the key's end are needed.
+  const fields = fieldBounds(line, sep, k.endField === 0 ? k.startField : Math.max(k.startField, k.endField))
   let start: number
   const sf = fields[k.startField - 1]
   if (!sf) start = line.length
