@@ -4,6 +4,7 @@
  */
 import * as iso from 'isomorphic-git'
 import type { Git } from './context.js'
+import { fastMatrix, type MatrixRow } from './fast-status.js'
 
 export interface PathState {
   path: string
@@ -17,19 +18,21 @@ export interface PathState {
   stage: number
 }
 
-/** Every path that is not clean, sorted; `paths` limits the walk. */
-export async function pathStates(g: Git, opts: { paths?: string[]; cache?: object; ignored?: boolean } = {}): Promise<PathState[]> {
+/** The raw matrix: our single-pass version when it can, isomorphic-git's otherwise. */
+export async function statusRows(g: Git, opts: { paths?: string[]; cache?: object; slow?: boolean } = {}): Promise<MatrixRow[]> {
   const { dir, gitdir } = g.repo()
-  const rows = await iso.statusMatrix({
-    fs: g.fs,
-    dir,
-    gitdir,
-    cache: opts.cache ?? {},
-    ...(opts.paths && opts.paths.length && !opts.paths.includes('.') ? { filepaths: opts.paths } : {}),
-    ...(opts.ignored ? { ignored: true } : {}),
-  })
+  const cache = opts.cache ?? {}
+  const specs = opts.paths && opts.paths.length && !opts.paths.includes('.') ? opts.paths : undefined
+  const fast = opts.slow ? undefined : await fastMatrix(g, cache)
+  if (fast) return specs ? fast.filter(([p]) => specs.some((s) => p === s || p.startsWith(`${s}/`))) : fast
+  return (await iso.statusMatrix({ fs: g.fs, dir, gitdir, cache, ...(specs ? { filepaths: specs } : {}) })) as MatrixRow[]
+}
+
+/** Every path that is not clean, sorted; `paths` limits the result. */
+export async function pathStates(g: Git, opts: { paths?: string[]; cache?: object; slow?: boolean } = {}): Promise<PathState[]> {
+  const rows = await statusRows(g, opts)
   const out: PathState[] = []
-  for (const [path, head, workdir, stage] of rows as Array<[string, number, number, number]>) {
+  for (const [path, head, workdir, stage] of rows) {
     if (head === 1 && workdir === 1 && stage === 1) continue
     let x: PathState['x'] = ' '
     let y: PathState['y'] = ' '
