@@ -95,6 +95,15 @@ export default defineCommand({
     const after = f.A ?? f.C ?? 0
     const before = f.B ?? f.C ?? 0
     const sepChar = f.Z ? '\0' : ':'
+    const when = f.color === undefined ? (ctx.order.includes('color') ? 'auto' : 'never') : f.color
+    const colored = when === 'always' || when === 'yes' || when === 'force' || ((when === 'auto' || when === 'tty' || when === 'if-tty') && ctx.stdout.isTTY)
+    // GNU grep's default GREP_COLORS: file names magenta, line numbers green, separators cyan, matches bold red.
+    const paint = (code: string, text: string) => (colored ? `\x1b[${code}m\x1b[K${text}\x1b[m\x1b[K` : text)
+    const highlight = (line: string): string => {
+      if (!colored || f.v) return line
+      re.lastIndex = 0
+      return line.replace(re, (m) => (m === '' ? m : paint('01;31', m)))
+    }
     let matchedAny = false
     let error = false
 
@@ -126,7 +135,7 @@ export default defineCommand({
         }
       }
       const prefix = (i: number, sep: string) =>
-        `${withName ? `${name}${f.Z ? '\0' : sep}` : ''}${f.n ? `${i + 1}${sep}` : ''}${f.b ? `${offsets[i]}${sep}` : ''}`
+        `${withName ? `${paint('35', name)}${f.Z ? '\0' : paint('36', sep)}` : ''}${f.n ? `${paint('32', String(i + 1))}${paint('36', sep)}` : ''}${f.b ? `${paint('32', String(offsets[i]))}${paint('36', sep)}` : ''}`
       const quietish = f.q || f.l || f.L || f.c
       for (let i = 0; i < lines.length; i++) {
         if (f.m !== undefined && count >= f.m) {
@@ -153,14 +162,14 @@ export default defineCommand({
         matchedAny = true
         if (f.q) return
         if (quietish || binary) continue
-        if ((before > 0 || after > 0) && lastPrinted >= 0 && i - before > lastPrinted + 1) out += '--\n'
+        if ((before > 0 || after > 0) && lastPrinted >= 0 && i - before > lastPrinted + 1) out += `${paint('36', '--')}\n`
         for (let k = Math.max(lastPrinted + 1, i - before); k < i; k++) out += `${prefix(k, '-')}${lines[k]}${eol}`
         if (f.o) {
           if (!f.v) {
             re.lastIndex = 0
-            for (const m of line.matchAll(re)) if (m[0] !== '') out += `${prefix(i, ':')}${m[0]}${eol}`
+            for (const m of line.matchAll(re)) if (m[0] !== '') out += `${prefix(i, ':')}${paint('01;31', m[0])}${eol}`
           }
-        } else out += `${prefix(i, ':')}${line}${eol}`
+        } else out += `${prefix(i, ':')}${highlight(line)}${eol}`
         lastPrinted = i
         pendingAfter = after
         if (out.length > 32768) {
@@ -168,9 +177,9 @@ export default defineCommand({
           out = ''
         }
       }
-      if (f.c) out += `${withName ? `${name}${sepChar}` : ''}${count}\n`
-      if (f.l && count > 0) out += `${name}${f.Z ? '\0' : '\n'}`
-      if (f.L && count === 0) out += `${name}${f.Z ? '\0' : '\n'}`
+      if (f.c) out += `${withName ? `${paint('35', name)}${f.Z ? '\0' : paint('36', ':')}` : ''}${count}\n`
+      if (f.l && count > 0) out += `${paint('35', name)}${f.Z ? '\0' : '\n'}`
+      if (f.L && count === 0) out += `${paint('35', name)}${f.Z ? '\0' : '\n'}`
       await ctx.stdout.write(out)
       if (binary && count > 0 && !quietish) await ctx.stderr.write(`grep: ${name}: binary file matches\n`)
     }
