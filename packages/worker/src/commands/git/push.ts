@@ -16,7 +16,6 @@ export default defineGitCommand({
     force: { type: 'boolean', short: 'f', description: 'force updates' },
     delete: { type: 'boolean', short: 'd', description: 'delete refs' },
     quiet: { type: 'boolean', short: 'q', description: 'be more quiet' },
-    tags: { type: 'boolean', description: 'push tags (one at a time is supported: name them)' },
   },
   async run(g, { args, flags }) {
     const { dir, gitdir } = g.repo()
