@@ -453,23 +453,35 @@ export class Interpreter implements ExpandHost {
   }
 
   commandContext(argv: string[], env: ExecEnv, extraEnv?: Record<string, string>): CommandContext {
-    const vars = this.state.exportedEnv()
-    if (extraEnv) Object.assign(vars, extraEnv)
     const cwd = this.state.cwd
-    const ctx: CommandContext = {
+    // The environment and services are built on first use: most commands never look.
+    let vars: Environment | undefined
+    let services: ShellServices | undefined
+    const exported = this.state.exportedEnv.bind(this.state)
+    const ctx = {
       name: argv[0]!,
       args: argv.slice(1),
       fs: this.fs,
       cwd,
-      env: recordEnv(vars),
+      get env(): Environment {
+        if (!vars) {
+          const record = exported()
+          if (extraEnv) Object.assign(record, extraEnv)
+          vars = recordEnv(record)
+        }
+        return vars
+      },
       stdin: env.io.stdin,
       stdout: env.io.stdout,
       stderr: env.io.stderr,
       signal: env.signal,
-      resolve: (p) => resolvePath(cwd, p),
-      shell: this.services(env),
+      resolve: (p: string) => resolvePath(cwd, p),
+      get shell(): ShellServices {
+        return (services ??= self.services(env))
+      },
       fetch: this.rt.fetch,
-    }
+    } as CommandContext
+    const self = this
     if (this.rt.terminal && env.io.stdout.isTTY) ctx.terminal = this.rt.terminal
     return ctx
   }

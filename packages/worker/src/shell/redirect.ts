@@ -130,9 +130,16 @@ function openOutput(host: RedirectHost, target: string, append: boolean, opened:
   if (target === '/dev/null') return nullOutput
   const path = resolvePath(host.cwd, target)
   try {
-    if (host.fs.exists(path) && host.fs.stat(path).type === 'dir') throw new RedirectError(`${target}: Is a directory`)
-    if (append) host.fs.writeFile(path, new Uint8Array(0), { append: true })
-    else host.fs.writeFile(path, new Uint8Array(0))
+    let type: string | undefined
+    try {
+      type = host.fs.stat(path).type
+    } catch (e) {
+      if (!isVfsError(e, 'ENOENT')) throw e
+    }
+    if (type === 'dir') throw new RedirectError(`${target}: Is a directory`)
+    // `>>` onto an existing file needs no write until there is data; `>` truncates now.
+    if (!append) host.fs.writeFile(path, new Uint8Array(0))
+    else if (type === undefined) host.fs.writeFile(path, new Uint8Array(0), { append: true })
   } catch (e) {
     if (e instanceof RedirectError) throw e
     throw new RedirectError(`${target}: ${vfsMessage(e)}`)
