@@ -5,6 +5,7 @@
 import type { CommandContext } from '../../commands/types.js'
 import { parseNodeArgs } from './cli.js'
 import { resolveRuntimeHost } from './host.js'
+import { runNodeRepl } from './repl/repl.js'
 import { resolveModule } from './resolve.js'
 import { NODE_VERSION, runNode } from './runner.js'
 
@@ -38,10 +39,7 @@ export async function runNodeCli(ctx: CommandContext, argv: string[], as: 'node'
     return runNode(ctx, host, { code, cwd: ctx.cwd, module: cli.module, args: cli.args })
   }
   if (cli.kind === 'stdin') {
-    if (ctx.stdin.isTTY) {
-      await ctx.stderr.write(`${as}: the interactive REPL is not available yet; run a file or use -e\n`)
-      return 1
-    }
+    if (ctx.stdin.isTTY) return runNodeRepl(ctx, host)
     const code = await ctx.stdin.readText()
     return runNode(ctx, host, { code, cwd: ctx.cwd, module: cli.module, args: cli.args })
   }

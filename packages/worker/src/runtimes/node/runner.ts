@@ -10,7 +10,7 @@ import { dirname } from '../../vfs/path.js'
 import { ISOLATE_HASH, ISOLATE_MODULES } from './isolate-sources.generated.js'
 import type { RuntimeHost } from './host.js'
 import { portsFor } from './ports.js'
-import { buildProgram, type ProgramSource } from './program.js'
+import { buildProgram, type ProgramModules, type ProgramSource } from './program.js'
 import { applyFsOps, fetchEntries, takeSnapshot, type FsOp, type Snapshot } from './snapshot.js'
 
 export const NODE_VERSION = 'v22.12.0'
@@ -41,10 +41,14 @@ export interface ProgramIo {
   applyFs(ops: FsOp[]): void
   fetchPaths(paths: string[]): ReturnType<typeof fetchEntries>
   exec(command: string, opts: { cwd: string; stdin?: string }): Promise<{ stdout: string; stderr: string; exitCode: number }>
+  /** The REPL's next input line: a string, null at end of input, or Ctrl-C with what was typed. */
+  readLine?(prompt: string): Promise<ReplInput>
   /** Registers a listening port; returns an error message when the port is taken. */
   listen(port: number): string | undefined
   unlisten(port: number): void
 }
+
+export type ReplInput = string | null | { interrupt: true; text: string }
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('')
 async function contentId(modules: Record<string, unknown>): Promise<string> {
@@ -75,20 +79,45 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
     await ctx.stderr.write(`${formatBuildError(built.message)}\n\nNode.js ${NODE_VERSION}\n`)
     return 1
   }
-  const modules = { ...ISOLATE_MODULES, ...built.modules }
-  const baseId = `nimbus-node-${ISOLATE_HASH}-${await contentId(built.modules)}`
+  return runModules(ctx, host, built.modules, {
+    cwd: opts.cwd,
+    filename: opts.entry ?? `${opts.cwd}/[eval]`,
+    argv: ['/usr/local/bin/node', ...(opts.entry ? [opts.entry] : []), ...opts.args],
+    stdin: ctx.stdin.isTTY ? null : await ctx.stdin.readAll(),
+    snapshotDirs: [opts.cwd, ...(opts.entry ? [dirname(opts.entry)] : []), '/tmp'],
+  })
+}
+
+export interface ModuleRunOptions {
+  cwd: string
+  /** The program's __filename. */
+  filename: string
+  argv: string[]
+  stdin: Uint8Array | null
+  /** Folders whose files the isolate gets synchronously (see docs/decisions/sync-fs.md). */
+  snapshotDirs: string[]
+  /** Answers the isolate's `io.readLine` (the REPL). */
+  readLine?: (prompt: string) => Promise<ReplInput>
+  /** Rewrites program output before it reaches the streams (the REPL's raw terminal). */
+  mapOutput?: (text: string) => string
+}
+
+/** Runs ready program modules (`program.js` and friends) in an isolate chosen by content hash. */
+export async function runModules(ctx: CommandContext, host: RuntimeHost, programModules: ProgramModules, opts: ModuleRunOptions): Promise<number> {
+  const modules = { ...ISOLATE_MODULES, ...programModules }
+  const baseId = `nimbus-node-${ISOLATE_HASH}-${await contentId(programModules)}`
   let id = baseId
   for (let n = 2; busy.has(id); n++) id = `${baseId}-${n}`
   busy.add(id)
-  const filename = opts.entry ?? `${opts.cwd}/[eval]`
+  const filename = opts.filename
   const job: RunJob = {
-    argv: ['/usr/local/bin/node', ...(opts.entry ? [opts.entry] : []), ...opts.args],
+    argv: opts.argv,
     env: Object.fromEntries(ctx.env.entries()),
     cwd: opts.cwd,
     filename,
     dirname: dirname(filename),
-    stdin: ctx.stdin.isTTY ? null : await ctx.stdin.readAll(),
-    snapshot: takeSnapshot(ctx.fs, [opts.cwd, ...(opts.entry ? [dirname(opts.entry)] : []), '/tmp']),
+    stdin: opts.stdin,
+    snapshot: takeSnapshot(ctx.fs, opts.snapshotDirs),
     version: NODE_VERSION,
     tty: ctx.stdout.isTTY,
     loopLimit: host.loopLimit ?? 5e8,
@@ -106,7 +135,7 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
   const registry = portsFor(ctx.fs, host)
   const io: ProgramIo = {
     write: async (batch) => {
-      for (const [fd, text] of batch) await (fd === 2 ? ctx.stderr : ctx.stdout).write(text)
+      for (const [fd, text] of batch) await (fd === 2 ? ctx.stderr : ctx.stdout).write(opts.mapOutput ? opts.mapOutput(text) : text)
     },
     applyFs: (ops) => {
       failures.push(...applyFsOps(ctx.fs, ops))
@@ -125,6 +154,7 @@ export async function runNode(ctx: CommandContext, host: RuntimeHost, opts: Node
       })
       return { stdout, stderr, exitCode }
     },
+    ...(opts.readLine ? { readLine: opts.readLine } : {}),
     listen: (port) => {
       try {
         registry?.register(port, { isolateId: id, serve: (request) => program.serve(port, request) })
