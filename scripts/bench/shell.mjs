@@ -4,7 +4,7 @@
  * input files is not timed). Also the bash-parity pass rate of each engine.
  */
 import { dirname, join } from 'node:path'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { median } from './_stats.mjs'
 import { engines } from '../../tests/shell-parity/engines.mjs'
@@ -65,23 +65,46 @@ async function runEngine(key) {
   process.stdout.write(JSON.stringify({ id: 'echo', result: out.echo }) + '\n')
 }
 
-/** Each engine runs in a child process with a time limit: one that hangs cannot stall the run. */
+/** Each engine runs in a child process: one that hangs (20 s without a result) cannot stall the run. */
 function engineResults(key) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--engine', key], { encoding: 'utf8', timeout: 90_000 })
-  const results = {}
-  for (const line of (r.stdout ?? '').split('\n')) {
-    if (!line.startsWith('{')) continue
-    const { id, result } = JSON.parse(line)
-    results[id] = result
-  }
-  for (const b of [...BENCHES, { id: 'echo' }]) results[b.id] ??= { error: r.error ? 'timed out after 90 s' : `exited with ${r.status}` }
-  return results
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--engine', key], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const results = {}
+    let buf = ''
+    let watchdog
+    let hung = false
+    const arm = () => {
+      clearTimeout(watchdog)
+      watchdog = setTimeout(() => {
+        hung = true
+        child.kill('SIGKILL')
+      }, 20_000)
+    }
+    arm()
+    child.stdout.on('data', (d) => {
+      buf += d
+      let nl
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl)
+        buf = buf.slice(nl + 1)
+        if (!line.startsWith('{')) continue
+        const { id, result } = JSON.parse(line)
+        results[id] = result
+        arm()
+      }
+    })
+    child.on('close', (code) => {
+      clearTimeout(watchdog)
+      for (const b of [...BENCHES, { id: 'echo' }]) results[b.id] ??= { error: hung ? 'no result within 20 s (hung)' : `exited with ${code}` }
+      resolve(results)
+    })
+  })
 }
 
 export default async function bench() {
   const rows = []
   const results = {}
-  for (const key of Object.keys(engines)) results[key] = engineResults(key)
+  for (const key of Object.keys(engines)) results[key] = await engineResults(key)
   const expected = results.nimbus
   for (const b of [...BENCHES, { id: 'echo', name: "warm `exec('echo hi')`" }]) {
     for (const [key, engine] of Object.entries(engines)) {
