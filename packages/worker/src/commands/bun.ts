@@ -4,12 +4,13 @@
  * `bun install/add/remove` use the npm installer, `bun run` runs a file or a script.
  */
 import { defineCommand } from './define-command.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import { runNodeCli } from '../runtimes/node/command.js'
 import { runNpm, runNpx } from '../runtimes/npm/cli.js'
 
 const withArgs = <T extends { args: string[] }>(ctx: T, args: string[]): T => Object.assign(Object.create(ctx) as object, { args }) as T
 
-export default defineCommand({
+export default gateCommand('bun', defineCommand({
   name: 'bun',
   usage: 'bun [run] <file|script> [args] | bun -e "code" | bun install|add|remove [pkg...] | bun x <pkg>',
   description: 'Run JavaScript/TypeScript, package scripts and installs with bun-style commands.',
@@ -36,4 +37,4 @@ export default defineCommand({
         return runNodeCli(ctx, ctx.args, 'bun')
     }
   },
-})
+}))

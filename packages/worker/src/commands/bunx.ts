@@ -1,8 +1,9 @@
 /** `bunx`: `npx` under bun's name. */
 import { defineCommand } from './define-command.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import { runNpx } from '../runtimes/npm/cli.js'
 
-export default defineCommand({
+export default gateCommand('bun', defineCommand({
   name: 'bunx',
   usage: 'bunx <pkg>[@version] [args...]',
   description: "Run a package's executable, installing it first when needed.",
@@ -10,4 +11,4 @@ export default defineCommand({
   async run(ctx) {
     return runNpx(ctx, ctx.args)
   },
-})
+}))

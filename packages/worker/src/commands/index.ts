@@ -58,6 +58,7 @@ import revCmd from './rev.js'
 import rmCmd from './rm.js'
 import rmdirCmd from './rmdir.js'
 import rubyCmd from './ruby.js'
+import runtimesCmd from './runtimes.js'
 import sedCmd from './sed.js'
 import seqCmd from './seq.js'
 import serveCmd from './serve.js'
@@ -147,6 +148,7 @@ export const allCommands: readonly Command[] = [
   rmCmd,
   rmdirCmd,
   rubyCmd,
+  runtimesCmd,
   sedCmd,
   seqCmd,
   serveCmd,

@@ -4,11 +4,12 @@
  * imports are bundled from the sandbox, node_modules included.
  */
 import { defineCommand } from './define-command.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import { runNodeCli } from '../runtimes/node/command.js'
 // Registers node, bun and npm with the runtime manager wherever the commands are loaded.
 import '../runtimes/node/provider.js'
 
-export default defineCommand({
+export default gateCommand('node', defineCommand({
   name: 'node',
   usage: 'node [options] [script.js | -e "script" | -] [arguments]',
   description: 'Run JavaScript or TypeScript in an isolate over the sandbox files.',
@@ -16,4 +17,4 @@ export default defineCommand({
   async run(ctx) {
     return runNodeCli(ctx, ctx.args, 'node')
   },
-})
+}))

@@ -1,8 +1,9 @@
 /** `npx`: runs a package's bin, installing the package into a cache first when needed. */
 import { defineCommand } from './define-command.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import { runNpx } from '../runtimes/npm/cli.js'
 
-export default defineCommand({
+export default gateCommand('npm', defineCommand({
   name: 'npx',
   usage: 'npx [-y] <pkg>[@version] [args...]',
   description: "Run a package's executable from the project or the npx cache.",
@@ -10,4 +11,4 @@ export default defineCommand({
   async run(ctx) {
     return runNpx(ctx, ctx.args)
   },
-})
+}))

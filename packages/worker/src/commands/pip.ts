@@ -1,5 +1,6 @@
 /** pip: installs pure-Python wheels into the sandbox's site-packages from a package index. */
 import { runPipCommand } from '../runtimes/python/pip/command.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import type { Command } from './types.js'
 
 const pip: Command = {
@@ -10,4 +11,4 @@ const pip: Command = {
   run: runPipCommand,
 }
 
-export default pip
+export default gateCommand('python', pip)

@@ -2,6 +2,7 @@
 import { runPythonCommand } from '../runtimes/python/command.js'
 // Registers Python with the runtime manager wherever the commands are loaded.
 import '../runtimes/python/provider.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import type { Command } from './types.js'
 
 const python: Command = {
@@ -12,4 +13,4 @@ const python: Command = {
   run: runPythonCommand,
 }
 
-export default python
+export default gateCommand('python', python)

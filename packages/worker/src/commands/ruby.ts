@@ -2,6 +2,7 @@
 import { runRubyCommand } from '../runtimes/ruby/command.js'
 // Registers Ruby with the runtime manager wherever the commands are loaded.
 import '../runtimes/ruby/provider.js'
+import { gateCommand } from '../sandbox/shell-gate.js'
 import type { Command } from './types.js'
 
 const ruby: Command = {
@@ -11,4 +12,4 @@ const ruby: Command = {
   run: runRubyCommand,
 }
 
-export default ruby
+export default gateCommand('ruby', ruby)

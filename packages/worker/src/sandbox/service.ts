@@ -8,6 +8,7 @@
 import type { NimbusSandboxProfile, RuntimeName } from '@nimbus-sh/config'
 import { emptyInput } from '../commands/io.js'
 import { dirName, joinPath } from '../commands/lib/path.js'
+import { attachRuntimeHost, runtimeHostFromEnv, type RuntimeEnv } from '../runtimes/node/host.js'
 import type { RuntimeContext, RuntimeProvider } from '../runtimes/registry.js'
 import { Shell } from '../shell/index.js'
 import type { ExecOptions, ExecResult } from '../shell/types.js'
@@ -83,7 +84,13 @@ export class SandboxService {
     )
     this.ports = new PortRegistry(opts.sql)
     this.runtimes = new RuntimeManager(opts.sql, () => this.runtimeContext(), opts.runtimes)
-    bindSandboxHost(this.fs, { ports: this.ports, processes: this.processes })
+    const runtimes = this.runtimes
+    // Commands find the Worker's bindings (LOADER, ASSETS, the R2 caches) through the runtime
+    // host on the filesystem, not through the `cloudflare:workers` env: the service's env is
+    // the Durable Object's own. Ports are bridged to this sandbox's registry by the runtimes.
+    const runtimeHost = runtimeHostFromEnv(opts.env as RuntimeEnv)
+    if (runtimeHost) attachRuntimeHost(this.fs, runtimeHost)
+    bindSandboxHost(this.fs, { ports: this.ports, processes: this.processes, runtimes: { manager: runtimes, policy: () => runtimes.shellPolicy() } })
   }
 
   runtimeContext(): RuntimeContext {
@@ -111,9 +118,14 @@ export class SandboxService {
     return path === '.' || path === root ? root : confine(this.fs, root, path)
   }
 
-  /** Applies the profile: creates the root and installs its `preinstall` runtimes. */
+  /**
+   * Applies the profile: creates the root, installs its `preinstall` runtimes, and makes its
+   * runtime policy the one the sandbox's shell runs under (commands typed in the terminal
+   * carry no profile; `runtimes`, `python`, `ruby` and `node` check this one).
+   */
   async ready(c: SandboxCallContext): Promise<{ root: string; installed: RuntimeName[] }> {
     const root = this.#root(c)
+    this.runtimes.setShellPolicy(c.profile.runtimes)
     const installed = await this.runtimes.ensure(c.profile.runtimes, c.profile.runtimes.preinstall, { preinstalling: true })
     return { root, installed }
   }
