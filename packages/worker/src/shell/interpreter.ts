@@ -5,10 +5,12 @@
  */
 import { collectOutput } from '../commands/io.js'
 import { resolvePath } from '../commands/lib/path.js'
-import { BrokenPipeError, type Command, type CommandContext, type Environment, type InputStream, type OutputStream, type ShellServices, type TerminalControl } from '../commands/types.js'
+import { BrokenPipeError, type Command, type CommandContext, type InputStream, type OutputStream, type ShellServices, type TerminalControl } from '../commands/types.js'
 import type { Vfs } from '../vfs/types.js'
 import type { AndOr, Assignment, Command as AstCommand, Compound, Pipeline, Script, SimpleCommand } from './ast.js'
+import { assignVariable } from './assign.js'
 import { builtins } from './builtins/index.js'
+import { buildCommandContext, shellServices } from './command-context.js'
 import { runCompound } from './control-flow.js'
 import {
   BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal, ShellError, ShellSyntaxError,
@@ -283,43 +285,8 @@ export class Interpreter implements ExpandHost {
     }
   }
 
-  async assign(a: Assignment, opts: { export?: boolean; local?: boolean } = {}): Promise<string> {
-    const st = this.state
-    if (opts.local) st.declareLocal(a.name)
-    if (a.array) {
-      const values: string[] = []
-      const explicit: Array<[number, string]> = []
-      for (const w of a.array) {
-        const first = w.parts[0]
-        const firstText = first?.type === 'lit' ? first.value : ''
-        const m = /^\[([^\]]*)\]=/.exec(firstText)
-        if (m) {
-          const rest = { parts: [{ type: 'lit' as const, value: firstText.slice(m[0].length) }, ...w.parts.slice(1)] }
-          explicit.push([await this.expander.arith(m[1]!), await this.expander.expandString(rest)])
-          continue
-        }
-        values.push(...(await this.expander.expandWords([w])))
-      }
-      if (explicit.length) {
-        if (!a.append) st.setArray(a.name, [])
-        let next = 0
-        const v = st.lookup(a.name)
-        if (a.append && v && Array.isArray(v.value)) next = v.value.length
-        for (const [i, val] of explicit) st.setElement(a.name, i, val)
-        for (const val of values) st.setElement(a.name, next++, val)
-      } else st.setArray(a.name, values, a.append)
-      if (opts.export) st.lookup(a.name)!.exported = true
-      return ''
-    }
-    const value = a.value ? await this.expander.expandString(a.value) : ''
-    let final = value
-    const v = st.lookup(a.name)
-    if (v?.integer) final = String(await this.expander.arithBig(a.append ? `${st.get(a.name) ?? 0}+(${value})` : value))
-    if (a.index !== undefined) {
-      const idx = a.index === '@' || a.index === '*' ? 0 : await this.expander.arith(a.index)
-      st.setElement(a.name, idx, final, a.append && !v?.integer)
-    } else st.set(a.name, final, { append: a.append && !v?.integer, export: !!opts.export })
-    return final
+  assign(a: Assignment, opts: { export?: boolean; local?: boolean } = {}): Promise<string> {
+    return assignVariable(this, a, opts)
   }
 
   private async runSimple(cmd: SimpleCommand, env: ExecEnv): Promise<number> {
@@ -453,69 +420,11 @@ export class Interpreter implements ExpandHost {
   }
 
   commandContext(argv: string[], env: ExecEnv, extraEnv?: Record<string, string>): CommandContext {
-    const cwd = this.state.cwd
-    // The environment and services are built on first use: most commands never look.
-    let vars: Environment | undefined
-    let services: ShellServices | undefined
-    const exported = this.state.exportedEnv.bind(this.state)
-    const ctx = {
-      name: argv[0]!,
-      args: argv.slice(1),
-      fs: this.fs,
-      cwd,
-      get env(): Environment {
-        if (!vars) {
-          const record = exported()
-          if (extraEnv) Object.assign(record, extraEnv)
-          vars = recordEnv(record)
-        }
-        return vars
-      },
-      stdin: env.io.stdin,
-      stdout: env.io.stdout,
-      stderr: env.io.stderr,
-      signal: env.signal,
-      resolve: (p: string) => resolvePath(cwd, p),
-      get shell(): ShellServices {
-        return (services ??= self.services(env))
-      },
-      fetch: this.rt.fetch,
-    } as CommandContext
-    const self = this
-    if (this.rt.terminal && env.io.stdout.isTTY) ctx.terminal = this.rt.terminal
-    return ctx
+    return buildCommandContext(this, argv, env, extraEnv)
   }
 
   services(env: ExecEnv): ShellServices {
-    return {
-      runArgv: async (argv, io) => {
-        const sub = this.fork()
-        const subIo: Io = {
-          stdin: io.stdin ? lineInput(io.stdin) : env.io.stdin,
-          stdout: io.stdout ?? env.io.stdout,
-          stderr: io.stderr ?? env.io.stderr,
-        }
-        try {
-          return await sub.invoke(argv, { io: subIo, signal: io.signal ?? env.signal }, io.env)
-        } catch (e) {
-          if (e instanceof ExitSignal) return e.status
-          throw e
-        }
-      },
-      runScript: async (source, io) => {
-        const sub = this.fork()
-        const subIo: Io = {
-          stdin: io?.stdin ? lineInput(io.stdin) : env.io.stdin,
-          stdout: io?.stdout ?? env.io.stdout,
-          stderr: io?.stderr ?? env.io.stderr,
-        }
-        return sub.runSource(source, { io: subIo, signal: env.signal })
-      },
-      commandNames: () => this.commandNames(),
-      describe: (name) => this.describe(name),
-      history: () => this.rt.history?.list() ?? [],
-      clearHistory: () => this.rt.history?.clear(),
-    }
+    return shellServices(this, env)
   }
 
   commandNames(): string[] {
@@ -617,16 +526,6 @@ export function interruptStatus(signal: AbortSignal): number {
   const r: unknown = signal.reason
   if (r && typeof r === 'object' && 'status' in r && typeof (r as { status: unknown }).status === 'number') return (r as { status: number }).status
   return 130
-}
-
-function recordEnv(vars: Record<string, string>): Environment {
-  const m = new Map(Object.entries(vars))
-  return {
-    get: (n) => m.get(n),
-    set: (n, v) => void m.set(n, v),
-    delete: (n) => void m.delete(n),
-    entries: () => m.entries(),
-  }
 }
 
 function quoteForTrace(s: string): string {
