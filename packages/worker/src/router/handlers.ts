@@ -9,6 +9,7 @@ import { authenticate, effectiveAuthMode, tokenCookieRedirect, type AuthContext 
 import { HttpError } from './http-error.js'
 import type { NimbusHandlerOptions } from './options.js'
 import type { Params } from './route.js'
+import { configOf, pickProfile } from './sandbox-rpc.js'
 import { isValidSessionId, newSessionId } from './session-id.js'
 
 export interface RequestContext {
@@ -65,7 +66,10 @@ export async function terminalSocket({ request, env, ctx, options }: RequestCont
     throw new HttpError(426, 'E_UPGRADE_REQUIRED', 'The terminal socket needs a WebSocket upgrade')
   }
   const auth = await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
-  const response = await sessionStub(env, auth, sessionId).fetch(request)
+  const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${auth.tenantSegment}:${sessionId}`))
+  // The terminal runs under the `default` profile of `sdk.config` (see docs/sdk.md).
+  if (options.sdk?.config) await stub.applyShellPolicy(pickProfile(configOf(options), undefined, undefined).runtimes)
+  const response = await stub.fetch(request)
   if (response.status !== 101 || !response.headers.has(SESSION_START_HEADER)) return response
   // Once per session start: the session says whether this screen is the first attached.
   const onStart = options.hooks?.onSessionStart

@@ -36,7 +36,8 @@ export function remoteOptions(options: NimbusHandlerOptions): ResolvedRemoteOpti
 const resolvedConfigs = new WeakMap<object, NimbusConfig>()
 const DEFAULT_CONFIG = parseNimbusConfig({})
 
-function configOf(options: NimbusHandlerOptions): NimbusConfig {
+/** The handler's `sdk.config`, parsed once (the empty config when none was given). */
+export function configOf(options: NimbusHandlerOptions): NimbusConfig {
   const raw = options.sdk?.config
   if (!raw) return DEFAULT_CONFIG
   let config = resolvedConfigs.get(raw)

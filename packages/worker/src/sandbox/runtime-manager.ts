@@ -59,8 +59,9 @@ export class RuntimeManager {
 
   /** Records the policy of the profile this sandbox was readied with; it outlives restarts. */
   setShellPolicy(policy: NimbusRuntimesConfig): void {
-    const { preinstall, onDemand, allow } = policy
-    this.sql.run('INSERT OR REPLACE INTO sandbox_shell_policy (id, policy) VALUES (1, ?)', JSON.stringify({ preinstall, onDemand, allow }))
+    // It may arrive over RPC: keep only known runtime names.
+    const clean = { preinstall: namesIn(policy.preinstall), onDemand: policy.onDemand !== false, allow: namesIn(policy.allow) }
+    this.sql.run('INSERT OR REPLACE INTO sandbox_shell_policy (id, policy) VALUES (1, ?)', JSON.stringify(clean))
   }
 
   installed(): RuntimeName[] {

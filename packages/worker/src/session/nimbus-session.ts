@@ -4,6 +4,7 @@
  * WebSockets, so an idle sandbox costs nothing; code reaches it through RPC methods.
  */
 import { DurableObject } from 'cloudflare:workers'
+import type { NimbusRuntimesConfig } from '@nimbus-sh/config'
 import { callSandbox } from '../sandbox/methods.js'
 import type { SandboxReply } from '../sandbox/errors.js'
 import { SandboxService, type SandboxCallContext } from '../sandbox/service.js'
@@ -140,6 +141,14 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
 
   override async alarm(): Promise<void> {
     this.#keepAlive()
+  }
+
+  /**
+   * Sets the runtime policy the sandbox's shell runs under (the router applies its
+   * `sdk.config` default profile as a screen attaches; `ready()` applies the SDK's profile).
+   */
+  async applyShellPolicy(policy: NimbusRuntimesConfig): Promise<void> {
+    this.#sandbox.runtimes.setShellPolicy(policy)
   }
 
   /** Reads a file as UTF-8 text (for loaded isolates; the SDK uses `rpc`).*/
