@@ -10,6 +10,7 @@ import type { TerminalControl } from '../../../commands/types.js'
 import { seedSandbox } from '../../../vfs/seed.js'
 import { doSqlStore } from '../../../vfs/sql.js'
 import { SqliteVfs } from '../../../vfs/sqlite-vfs.js'
+import { InteractiveShell, Shell } from '../../../shell/index.js'
 import { attachRuntimeHost, runtimeHostFromEnv, type RuntimeEnv } from '../host.js'
 
 let n = 0
@@ -76,5 +77,39 @@ describe('node REPL', () => {
     const r = await repl('let = ;\nprocess.exit(3)\n')
     expect(r.screen).toContain('Uncaught SyntaxError: ')
     expect(r.code, r.screen).toBe(3)
+  })
+
+  it('runs at the interactive terminal: keys typed into the shell reach the REPL', async () => {
+    const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`node-repl-term-${Date.now()}`))
+    const screen = await runInDurableObject(stub, async (_i, state) => {
+      const fs = new SqliteVfs(doSqlStore(state.storage))
+      seedSandbox(fs)
+      const host = runtimeHostFromEnv(env as unknown as RuntimeEnv)
+      if (!host) throw new Error('the test Worker has no LOADER binding')
+      attachRuntimeHost(fs, host)
+      let out = ''
+      // Values are coloured at a terminal, as in Node; the checks read the plain text.
+      const term = new InteractiveShell(new Shell({ fs, cwd: '/home/user' }), { write: (d) => void (out += d.replace(/\x1b\[[0-9;]*m/g, '')), cols: 80, rows: 24 })
+      term.start()
+      const until = async (cond: () => boolean) => {
+        for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10))
+        if (!cond()) throw new Error(`timed out; screen so far:\n${out}`)
+      }
+      term.input('node\r')
+      await until(() => out.endsWith('> '))
+      // One keystroke at a time, as a person types.
+      for (const key of 'let n = 6\r') term.input(key)
+      await until(() => out.endsWith('undefined\r\n> '))
+      term.input('n * 7\r')
+      await until(() => out.includes('42\r\n> '))
+      term.input('wrong(\x03')
+      await until(() => out.endsWith('wrong(^C\r\n> '))
+      term.input('.exit\r')
+      await until(() => out.endsWith('$ '))
+      term.input('echo after\r')
+      await until(() => out.includes('after\r\n'))
+      return out
+    })
+    expect(screen).toContain('$ node\r\nWelcome to Node.js v22.12.0.\r\nType ".help" for more information.\r\n> let n = 6\r\nundefined\r\n> n * 7\r\n42\r\n> wrong(^C\r\n> .exit\r\n')
   })
 })
