@@ -3,8 +3,9 @@
  * parameters, command substitutions) because where a word ends depends on its quoting;
  * the parser decides what a word means (keyword, assignment, alias) from its position.
  */
-import type { ParamOp, ParamPart, Script, Word, WordPart } from './ast.js'
+import type { Script, Word, WordPart } from './ast.js'
 import { ShellSyntaxError } from './errors.js'
+import { readBraceParam } from './lexer-param.js'
 
 export type Token =
   | { type: 'word'; word: Word; raw: string; pos: number; array?: Word[] }
@@ -30,9 +31,9 @@ const OPERATORS = [
   ';', '&', '|', '(', ')', '<', '>',
 ]
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>'])
-const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '$', '!', '-', '0'])
-const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c)
-const isNameChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_]/.test(c)
+export const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '$', '!', '-', '0'])
+export const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c)
+export const isNameChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_]/.test(c)
 const ASSIGN_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/
 
 export class Lexer {
@@ -376,7 +377,7 @@ export class Lexer {
     }
     if (n === '{') {
       this.pos += 2
-      return this.readBraceParam()
+      return readBraceParam(this)
     }
     if (n !== undefined && (isNameStart(n))) {
       let i = this.pos + 1
@@ -409,155 +410,6 @@ export class Lexer {
       }
     }
     return -1
-  }
-
-  private readBraceParam(): ParamPart {
-    const s = this.src
-    const fail = (): never => {
-      // Report the whole ${…} text like bash does.
-      let depth = 1
-      let i = this.pos
-      while (i < s.length && depth > 0) {
-        if (s[i] === '{') depth++
-        else if (s[i] === '}') depth--
-        i++
-      }
-      const text = s.slice(start - 2, i)
-      throw new ShellSyntaxError(`${text}: bad substitution`, text, false, 'badsubst')
-    }
-    const start = this.pos
-    let prefix: '' | '#' | '!' = ''
-    if (s[this.pos] === '#' && s[this.pos + 1] !== '}' && !(s[this.pos + 1] && /[-=?+:%/}]/.test(s[this.pos + 1]!) && s[this.pos + 2] === '}')) {
-      prefix = '#'
-      this.pos++
-    } else if (s[this.pos] === '!' && s[this.pos + 1] !== '}') {
-      prefix = '!'
-      this.pos++
-    }
-    let name = ''
-    if (isNameStart(s[this.pos])) {
-      let i = this.pos
-      while (isNameChar(s[i])) i++
-      name = s.slice(this.pos, i)
-      this.pos = i
-    } else if (/[0-9]/.test(s[this.pos] ?? '')) {
-      let i = this.pos
-      while (/[0-9]/.test(s[i] ?? '')) i++
-      name = s.slice(this.pos, i)
-      this.pos = i
-    } else if (SPECIAL_PARAMS.has(s[this.pos] ?? '')) {
-      name = s[this.pos]!
-      this.pos++
-    } else fail()
-    const part: ParamPart = { type: 'param', name }
-    if (s[this.pos] === '[') {
-      let depth = 0
-      let i = this.pos
-      for (; i < s.length; i++) {
-        if (s[i] === '[') depth++
-        else if (s[i] === ']' && --depth === 0) break
-      }
-      part.index = s.slice(this.pos + 1, i)
-      this.pos = i + 1
-    }
-    if (prefix === '#') {
-      if (s[this.pos] !== '}') fail()
-      this.pos++
-      part.op = { kind: 'length' }
-      return part
-    }
-    if (prefix === '!') {
-      if (s[this.pos] === '}' && (part.index === '@' || part.index === '*')) {
-        this.pos++
-        part.op = { kind: 'keys' }
-        delete part.index
-        return part
-      }
-      if ((s[this.pos] === '*' || s[this.pos] === '@') && s[this.pos + 1] === '}') {
-        part.op = { kind: 'prefixNames', star: s[this.pos] === '*' }
-        this.pos += 2
-        return part
-      }
-      if (s[this.pos] === '}') {
-        this.pos++
-        part.op = { kind: 'indirect' }
-        return part
-      }
-      fail()
-    }
-    const c = s[this.pos]
-    if (c === '}') {
-      this.pos++
-      return part
-    }
-    const argWord = (): Word => {
-      const parts = this.readParts((x) => x === '}', 'param')
-      return { parts }
-    }
-    const close = (): void => {
-      if (s[this.pos] !== '}') throw new ShellSyntaxError("unexpected EOF while looking for matching `}'", 'eof', true)
-      this.pos++
-    }
-    let op: ParamOp | undefined
-    const colon = c === ':'
-    const k = colon ? s[this.pos + 1] : c
-    if (k === '-' || k === '=' || k === '+' || k === '?') {
-      this.pos += colon ? 2 : 1
-      const w = argWord()
-      const kind = k === '-' ? 'default' : k === '=' ? 'assign' : k === '+' ? 'alt' : 'error'
-      op = { kind, colon, word: w }
-    } else if (colon) {
-      this.pos++
-      let depth = 0
-      let i = this.pos
-      for (; i < s.length; i++) {
-        const ch = s[i]
-        if (ch === '(' || ch === '{') depth++
-        else if ((ch === ')' || ch === '}') && depth > 0) depth--
-        else if ((ch === ':' || ch === '}') && depth === 0) break
-      }
-      const offset = s.slice(this.pos, i)
-      if (offset.trim() === '') fail()
-      this.pos = i
-      let length: string | undefined
-      if (s[this.pos] === ':') {
-        let j = ++this.pos
-        for (; j < s.length && s[j] !== '}'; j++);
-        length = s.slice(this.pos, j)
-        this.pos = j
-      }
-      op = length === undefined ? { kind: 'substring', offset } : { kind: 'substring', offset, length }
-    } else if (c === '#' || c === '%') {
-      const longest = s[this.pos + 1] === c
-      this.pos += longest ? 2 : 1
-      const w = argWord()
-      op = c === '#' ? { kind: 'trimPrefix', longest, word: w } : { kind: 'trimSuffix', longest, word: w }
-    } else if (c === '/') {
-      this.pos++
-      let all = false
-      let anchor: '' | '#' | '%' = ''
-      if (s[this.pos] === '/') {
-        all = true
-        this.pos++
-      } else if (s[this.pos] === '#' || s[this.pos] === '%') {
-        anchor = s[this.pos] as '#' | '%'
-        this.pos++
-      }
-      const pattern = { parts: this.readParts((x) => x === '/' || x === '}', 'param') }
-      let replacement: Word = { parts: [] }
-      if (s[this.pos] === '/') {
-        this.pos++
-        replacement = argWord()
-      }
-      op = { kind: 'replace', all, anchor, pattern, replacement }
-    } else if (c === '^' || c === ',') {
-      const all = s[this.pos + 1] === c
-      this.pos += all ? 2 : 1
-      op = { kind: 'case', upper: c === '^', all }
-    } else fail()
-    close()
-    if (op) part.op = op
-    return part
   }
 
   private readHeredocBodies(): void {
