@@ -107,6 +107,22 @@ describe('interactive shell', () => {
     expect(t.screen()).toMatch(/\[1\]\+\s+Terminated\s+sleep 100/)
   })
 
+  it('keeps the terminal responsive under an output flood: yes is stopped by Ctrl-C', async () => {
+    const t = setup()
+    let writes = 0
+    const term = new InteractiveShell(t.shell, { write: () => void writes++, cols: 80, rows: 24 })
+    term.start()
+    term.input('yes\r')
+    await tick(100)
+    expect(term.busy).toBe(true)
+    const before = writes
+    expect(before).toBeGreaterThan(1)
+    term.input('\x03')
+    await until(() => !term.busy, 2000)
+    // Output went out in batches, not one terminal write per line.
+    expect(before).toBeLessThan(2000)
+  })
+
   it('does not pass binary control bytes to the terminal', async () => {
     const t = setup()
     t.shell.opts.fs.writeFile('/home/user/bin.dat', new Uint8Array([0x00, 0x01, 0x41, 0xff, 0x0a]))

@@ -101,7 +101,8 @@ export class Interpreter implements ExpandHost {
       case 'BASHPID': return String(1 + this.state.subshell)
       case 'PPID': return '0'
       case 'UID': case 'EUID': return '1000'
-      case 'LINENO': return '1'
+      case 'LINENO': return String(this.state.lineno)
+      case 'BASH_VERSION': return '5.2.15(1)-release'
       case 'FUNCNAME': return this.state.funcStack[this.state.funcStack.length - 1]
       case 'BASH_SUBSHELL': return String(this.state.subshell)
       case 'SHLVL': return '1'
