@@ -43,6 +43,8 @@ export interface ProgramIo {
   exec(command: string, opts: { cwd: string; stdin?: string }): Promise<{ stdout: string; stderr: string; exitCode: number }>
   /** The REPL's next input line: a string, null at end of input, or Ctrl-C with what was typed. */
   readLine?(prompt: string): Promise<ReplInput>
+  /** The REPL's input with loop guards added (see loop-guard.ts). */
+  guardLoops?(code: string): string
   /** Registers a listening port; returns an error message when the port is taken. */
   listen(port: number): string | undefined
   unlisten(port: number): void
@@ -98,6 +100,8 @@ export interface ModuleRunOptions {
   snapshotDirs: string[]
   /** Answers the isolate's `io.readLine` (the REPL). */
   readLine?: (prompt: string) => Promise<ReplInput>
+  /** Answers the isolate's `io.guardLoops` (the REPL). */
+  guardLoops?: (code: string) => string
   /** Rewrites program output before it reaches the streams (the REPL's raw terminal). */
   mapOutput?: (text: string) => string
 }
@@ -155,6 +159,7 @@ export async function runModules(ctx: CommandContext, host: RuntimeHost, program
       return { stdout, stderr, exitCode }
     },
     ...(opts.readLine ? { readLine: opts.readLine } : {}),
+    ...(opts.guardLoops ? { guardLoops: opts.guardLoops } : {}),
     listen: (port) => {
       try {
         registry?.register(port, { isolateId: id, serve: (request) => program.serve(port, request) })

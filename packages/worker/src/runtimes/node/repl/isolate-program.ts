@@ -4,10 +4,12 @@
  * JavaScript interpreter written in JavaScript, whose global scope lives as long as the
  * REPL: names declared on one line are there on the next. The loop asks the Durable Object
  * for each line (`io.readLine`), flushes output and file changes before every prompt, and
- * echoes values with `util.inspect` as Node's REPL does.
+ * echoes values with `util.inspect` as Node's REPL does. Loops in each input get the same
+ * guards as a program's (added by the Durable Object), with a budget per input, so a
+ * runaway loop ends with a message and the REPL goes on.
  */
 export const REPL_PROGRAM = String.raw`
-import { state, flushOutput, ExitSignal } from './rt/state.js'
+import { state, flushOutput, ExitSignal, CpuLimitError } from './rt/state.js'
 import { flushFs } from './rt/flush.js'
 import { makeRequire } from './rt/require.js'
 import { console as programConsole } from './rt/console.js'
@@ -75,6 +77,14 @@ export default async function (m) {
     TextEncoder: g.TextEncoder, TextDecoder: g.TextDecoder, URL: g.URL, URLSearchParams: g.URLSearchParams,
     AbortController: g.AbortController, performance: g.performance, crypto: g.crypto,
   })
+  // The interpreter is far slower than compiled code: a smaller budget stops a runaway
+  // loop within seconds.
+  const budget = Math.min(state.job.loopLimit ?? 5e8, 1e7)
+  let ticks = 0
+  interp.import({ __nimbusTick: () => {
+    if (++ticks > budget) throw new CpuLimitError(budget)
+    return true
+  } })
   let buffer = ''
   let interrupts = 0
   for (;;) {
@@ -112,17 +122,16 @@ export default async function (m) {
       buffer = ''
       continue
     }
-    let prepared
+    // Like Node, '{ a: 1 }' is an object literal rather than a block.
+    let source = code
+    if (/^\s*\{/.test(code) && /\}\s*$/.test(code)) {
+      try {
+        interp.parse('(' + code + ')')
+        source = '(' + code + ')'
+      } catch {}
+    }
     try {
-      // Like Node, '{ a: 1 }' is an object literal rather than a block.
-      if (/^\s*\{/.test(code) && /\}\s*$/.test(code)) {
-        try {
-          prepared = withResult(interp, '(' + code + ')')
-        } catch {
-          prepared = undefined
-        }
-      }
-      prepared ??= withResult(interp, code)
+      interp.parse(source)
     } catch (err) {
       if (incomplete(err, code)) {
         buffer = code + '\n'
@@ -133,6 +142,13 @@ export default async function (m) {
       continue
     }
     buffer = ''
+    let prepared
+    try {
+      prepared = withResult(interp, await io.guardLoops(source))
+    } catch {
+      prepared = withResult(interp, source)
+    }
+    ticks = 0
     try {
       interp.run(prepared.ast)
       const value = prepared.hasValue ? interp.exports[RESULT] : undefined
@@ -142,6 +158,10 @@ export default async function (m) {
     } catch (err) {
       if (err instanceof ExitSignal) throw err
       if (state.exited) return
+      if (err instanceof CpuLimitError) {
+        out('node: ' + err.message)
+        continue
+      }
       interp.import({ _error: err })
       out('Uncaught ' + describe(err, colors))
     }

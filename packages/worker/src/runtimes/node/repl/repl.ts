@@ -7,6 +7,7 @@
  */
 import type { CommandContext } from '../../../commands/types.js'
 import type { RuntimeHost } from '../host.js'
+import { guardLoops } from '../loop-guard.js'
 import { NODE_VERSION, runModules } from '../runner.js'
 import { REPL_PROGRAM } from './isolate-program.js'
 import { LineReader } from './line-reader.js'
@@ -34,6 +35,7 @@ export async function runNodeRepl(ctx: CommandContext, host: RuntimeHost): Promi
         stdin: null,
         snapshotDirs: [ctx.cwd, '/tmp'],
         readLine: (prompt) => reader.readLine(prompt),
+        guardLoops: (code) => guardLoops(code),
         ...(raw ? { mapOutput: crlf } : {}),
       },
     )

@@ -73,6 +73,13 @@ describe('node REPL', () => {
     expect(d.screen).toMatch(/> 1 \+ 1\n2\n> \n$/)
   })
 
+  it('stops a runaway loop at its budget and goes on', async () => {
+    const t0 = Date.now()
+    const r = await repl('let i = 0\nwhile (true) { i++ }\ni > 1000\n.exit\n')
+    expect(r.screen).toContain('> while (true) { i++ }\nnode: the program was stopped: it ran 10000000 loop iterations without finishing (CPU limit)\n> i > 1000\ntrue\n')
+    expect(Date.now() - t0).toBeLessThan(60_000)
+  })
+
   it('a syntax error is reported and process.exit ends the REPL with its code', async () => {
     const r = await repl('let = ;\nprocess.exit(3)\n')
     expect(r.screen).toContain('Uncaught SyntaxError: ')
