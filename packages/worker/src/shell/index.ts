@@ -49,6 +49,7 @@ export class Shell {
       startTime: Date.now(),
       nextPid: 1000,
       ticks: 0,
+      procs: 0,
     }
     if (opts.history) rt.history = opts.history
     this.rt = rt

@@ -45,6 +45,14 @@ describe('interpreter', () => {
     expect((await sh.run('echo ok')).stdout).toBe('ok\n')
   })
 
+  it('bounds concurrent pipeline stages so a fork bomb fails instead of exploding', async () => {
+    const sh = testShell()
+    const r = await sh.run('f() { f | f; }; f', { timeoutMs: 10_000 })
+    expect(r.stderr).toContain('fork: retry: Resource temporarily unavailable')
+    expect(r.code).not.toBe(124)
+    expect((await sh.run('echo ok')).stdout).toBe('ok\n')
+  })
+
   it('reports syntax errors with status 2 and keeps running later commands', async () => {
     const sh = testShell()
     const r = await sh.run('echo a; fi')

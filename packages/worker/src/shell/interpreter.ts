@@ -43,7 +43,12 @@ export interface Runtime {
   terminal?: TerminalControl
   /** Yields to the event loop now and then so timers and input (Ctrl-C) get through. */
   ticks: number
+  /** Pipeline stages and background jobs alive now; bounded so `f() { f | f; }` cannot explode. */
+  procs: number
 }
+
+/** Most concurrent pipeline stages and jobs in one shell, like a process limit. */
+export const MAX_PROCS = 256
 
 export interface ExecEnv {
   io: Io

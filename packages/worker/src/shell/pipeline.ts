@@ -7,12 +7,17 @@ import { createPipe, type PipeReader, type PipeWriter } from '../commands/io.js'
 import { BrokenPipeError } from '../commands/types.js'
 import type { Pipeline } from './ast.js'
 import { BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal } from './errors.js'
-import type { ExecEnv, Interpreter } from './interpreter.js'
+import { type ExecEnv, type Interpreter, MAX_PROCS } from './interpreter.js'
 import { type Io, lineInput } from './streams.js'
 
 export async function runPipeline(interp: Interpreter, p: Pipeline, env: ExecEnv): Promise<number> {
   const n = p.commands.length
   if (n === 1) return interp.runCommand(p.commands[0]!, env)
+  if (interp.rt.procs + n > MAX_PROCS) {
+    await interp.report(env.io.stderr, 'fork: retry: Resource temporarily unavailable')
+    return 254
+  }
+  interp.rt.procs += n
   const pipes: Array<{ reader: PipeReader; writer: PipeWriter }> = []
   for (let i = 0; i < n - 1; i++) pipes.push(createPipe())
   const stages = p.commands.map(async (cmd, i) => {
@@ -33,6 +38,7 @@ export async function runPipeline(interp: Interpreter, p: Pipeline, env: ExecEnv
     }
   })
   const results = await Promise.allSettled(stages)
+  interp.rt.procs -= n
   const statuses: number[] = []
   for (const r of results) {
     if (r.status === 'rejected') {
