@@ -4,8 +4,8 @@
  * the next prompt, as bash does.
  */
 import type { AndOr } from './ast.js'
-import { ExitSignal, InterruptSignal } from './errors.js'
-import type { ExecEnv, Interpreter } from './interpreter.js'
+import { ExitSignal, InterruptSignal, ShellError } from './errors.js'
+import { type ExecEnv, type Interpreter, MAX_PROCS } from './interpreter.js'
 import { emptyLineInput } from './streams.js'
 
 export type JobState = 'Running' | 'Stopped' | 'Done' | 'Exit' | 'Terminated'
@@ -53,6 +53,8 @@ export class JobTable {
   }
 
   spawn(interp: Interpreter, node: AndOr, env: ExecEnv, text = 'job'): Job {
+    if (interp.rt.procs >= MAX_PROCS) throw new ShellError('depth', 'fork: retry: Resource temporarily unavailable')
+    interp.rt.procs++
     const sub = interp.fork()
     const controller = new AbortController()
     const id = this.allocate()
@@ -68,6 +70,7 @@ export class JobTable {
         return 1
       }
     })().then((status) => {
+      interp.rt.procs--
       job.status = status
       job.state = controller.signal.aborted ? 'Terminated' : status === 0 ? 'Done' : 'Exit'
       this.jobs.delete(id)
