@@ -44,6 +44,13 @@ describe('node REPL', () => {
     )
   })
 
+  it('runs the transcript shown in docs/node.md', async () => {
+    const r = await repl("const path = require('path')\n[1, 2, 3].map((x) => x * 2)\n_.length\npath.join('a', 'b')\nfunction add(a, b) {\nreturn a + b }\nadd(1, 2)\n.exit\n")
+    expect(r.screen).toContain(
+      "> const path = require('path')\nundefined\n> [1, 2, 3].map((x) => x * 2)\n[ 2, 4, 6 ]\n> _.length\n3\n> path.join('a', 'b')\n'a/b'\n> function add(a, b) {\n... return a + b }\nundefined\n> add(1, 2)\n3\n",
+    )
+  })
+
   it('reports an error and stays alive', async () => {
     const r = await repl('nope + 1\nthrow new TypeError("bad")\n1 +\n 2\n"still here"\n.exit\n')
     expect(r.code).toBe(0)
