@@ -66,3 +66,49 @@ export async function startWranglerDev({ config, args = [], readyPath = '/', tim
     },
   }
 }
+
+/**
+ * Bundles a test Worker once with esbuild and serves it with `wrangler dev --no-bundle`, so
+ * edits elsewhere in the tree do not reload it in the middle of a test. `config` is the
+ * Worker's wrangler.jsonc (line comments allowed); its assets come from the worker package.
+ */
+export async function startBundledWorker({ entry, config, vars = {}, readyPath = '/' }) {
+  const { build } = await import('esbuild')
+  const { builtinModules } = await import('node:module')
+  const { readFileSync, writeFileSync } = await import('node:fs')
+  const { resolve } = await import('node:path')
+  const { fileURLToPath } = await import('node:url')
+  const dir = mkdtempSync(join(tmpdir(), 'nimbus-test-worker-'))
+  await build({
+    entryPoints: [entry],
+    outfile: join(dir, 'index.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    external: ['cloudflare:*', 'node:*', ...builtinModules],
+    // CommonJS dependencies require() Node built-ins; give the bundle a require.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr('/index.js');" },
+    logLevel: 'error',
+  })
+  const parsed = JSON.parse(
+    readFileSync(config, 'utf8')
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('//'))
+      .join('\n'),
+  )
+  parsed.main = './index.js'
+  if (parsed.assets) parsed.assets.directory = resolve(fileURLToPath(new URL('../../packages/worker/public', import.meta.url)))
+  parsed.vars = { ...parsed.vars, ...vars }
+  writeFileSync(join(dir, 'wrangler.json'), JSON.stringify(parsed))
+  const dev = await startWranglerDev({ config: join(dir, 'wrangler.json'), args: ['--no-bundle'], readyPath })
+  return {
+    ...dev,
+    async stop() {
+      await dev.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
