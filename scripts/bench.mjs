@@ -20,6 +20,8 @@ const groups = readdirSync(dir)
   .filter((g) => only.length === 0 || only.includes(g))
   .sort()
 
+/** A table cell: pipes inside it (shell pipelines) must not split the row. */
+const cell = (text) => String(text).replaceAll('|', '\\|')
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3))
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
 const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`
@@ -31,7 +33,7 @@ function section(group, rows, load, error) {
   const table = [
     '| area | benchmark | median (ms) | target | runs | notes |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.area} | ${r.name} | ${fmt(r.medianMs)} | ${r.target} | ${r.runs} | ${r.notes ?? ''} |`),
+    ...rows.map((r) => `| ${[r.area, r.name, fmt(r.medianMs), r.target, r.runs, r.notes ?? ''].map(cell).join(' | ')} |`),
   ]
   return `${head}\n${table.join('\n')}\n`
 }
