@@ -19,3 +19,8 @@ export { MAX_FRAME_BYTES, terminalSocketPath, type ClientMessage, type ServerMes
 export * from './router/index.js'
 export type { ExecOptions, ExecResult } from './shell/types.js'
 export { VfsError, type VfsCode, type FileStat, type DirEntry } from './vfs/types.js'
+/** The shapes the sandbox API returns, shared with the SDK client. */
+export type { LogChunk, LogsPage, ProcessInfo, ProcessState } from './sandbox/processes.js'
+export type { PortInfo } from './sandbox/ports.js'
+export type { RuntimeInfo } from './sandbox/runtime-manager.js'
+export type { FileEntry, FileInfo } from './sandbox/service.js'
