@@ -3,7 +3,7 @@ import type { FileStat } from '../vfs/types.js'
 import { defineCommand } from './define-command.js'
 import { describeError, q } from './lib/errors.js'
 import { type FindNode, FindSyntaxError, parseFind } from './lib/find-expr.js'
-import { sortedChildren } from './lib/fsutil.js'
+import { sortedChildStats } from './lib/fsutil.js'
 import { globToRegExp } from './lib/glob.js'
 import { modeString } from './lib/format.js'
 import { applyMode } from './lib/mode.js'
@@ -279,21 +279,15 @@ export default defineCommand({
       if (!parsed.depthFirst) await test()
       if (out.length > 32768) await flush()
       if (isDir && v.depth < parsed.maxDepth && !pruned.has(v.path)) {
-        let children: string[] = []
+        let children: { name: string; stat: FileStat }[] = []
         try {
-          children = sortedChildren(ctx.fs, v.path)
+          children = sortedChildStats(ctx.fs, v.path)
         } catch (e) {
           await ctx.stderr.write(`find: ${q(v.shown)}: ${describeError(e)}\n`)
           status = 1
         }
-        for (const name of children) {
+        for (const { name, stat: st } of children) {
           const path = joinPath(v.path, name)
-          let st: FileStat
-          try {
-            st = ctx.fs.lstat(path)
-          } catch {
-            continue
-          }
           await visit({ shown: v.shown.endsWith('/') ? `${v.shown}${name}` : `${v.shown}/${name}`, path, st, depth: v.depth + 1, start: v.start })
           if (quit) return
         }

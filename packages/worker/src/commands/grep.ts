@@ -1,7 +1,8 @@
 /** grep: print lines that match patterns (BRE/ERE/fixed), recursive, with context and counts. */
+import type { FileStat } from '../vfs/types.js'
 import { defineCommand } from './define-command.js'
 import { describeError } from './lib/errors.js'
-import { sortedChildren, tryStat } from './lib/fsutil.js'
+import { sortedChildStats, tryStat } from './lib/fsutil.js'
 import { globToRegExp } from './lib/glob.js'
 import { baseName, joinPath } from './lib/path.js'
 import { RegexSyntaxError, escapeRegExp, translateRegex } from './lib/regex.js'
@@ -185,9 +186,10 @@ export default defineCommand({
     }
 
     const globMatch = (globs: string[], name: string) => globs.some((g) => globToRegExp(g).test(name))
-    const walk = async (shown: string, path: string, top: boolean): Promise<void> => {
+    const walk = async (shown: string, path: string, top: boolean, known?: FileStat): Promise<void> => {
       if (ctx.signal.aborted) return
-      const st = top || f.R ? tryStat(ctx.fs, path) : (() => {
+      // A child's lstat comes with its directory listing; -R follows symlinks, so those need a stat.
+      const st = known && !(f.R && known.type === 'symlink') ? known : top || f.R ? tryStat(ctx.fs, path) : (() => {
         try {
           return ctx.fs.lstat(path)
         } catch {
@@ -207,9 +209,9 @@ export default defineCommand({
           return
         }
         if (!top && globMatch(f['exclude-dir'], baseName(shown))) return
-        for (const name of sortedChildren(ctx.fs, path)) {
+        for (const { name, stat } of sortedChildStats(ctx.fs, path)) {
           const childShown = shown === '.' && implicitDot ? name : joinPath(shown, name)
-          await walk(childShown, joinPath(path, name), false)
+          await walk(childShown, joinPath(path, name), false, stat)
           if (f.q && matchedAny) return
         }
         return
