@@ -4,6 +4,7 @@ import { defineCommand } from './define-command.js'
 import { describeError } from './lib/errors.js'
 import { isInside, sortedChildren, tryLstat, tryStat } from './lib/fsutil.js'
 import { baseName, joinPath } from './lib/path.js'
+import { targetOperands } from './lib/target-operands.js'
 
 export default defineCommand({
   name: 'cp',
@@ -31,23 +32,9 @@ export default defineCommand({
     const preserve = f.p || f.a
     // With -R symlinks are copied as links unless -L; without it they are followed.
     const noDeref = !f.L && (f.P || f.d || f.a || recursive)
-    const ops = [...ctx.args]
-    let targetDir = f.t
-    if (targetDir === undefined && !f.T && ops.length >= 2) {
-      const last = ops[ops.length - 1] as string
-      if (ops.length > 2 || tryStat(ctx.fs, ctx.resolve(last))?.type === 'dir') targetDir = ops.pop()
-    }
-    if (ops.length === 0 || (targetDir === undefined && ops.length < 2)) {
-      await ctx.stderr.write(
-        ops.length === 0 ? "cp: missing file operand\nTry 'cp --help' for more information.\n" : `cp: missing destination file operand after '${ops[0]}'\nTry 'cp --help' for more information.\n`,
-      )
-      return 1
-    }
-    if (targetDir !== undefined && tryStat(ctx.fs, ctx.resolve(targetDir))?.type !== 'dir') {
-      const exists = tryStat(ctx.fs, ctx.resolve(targetDir)) !== undefined
-      await ctx.stderr.write(`cp: target '${targetDir}'${exists ? ' is not a directory' : ': No such file or directory'}\n`)
-      return 1
-    }
+    const operands = await targetOperands(ctx, 'cp', { targetDir: f.t, noTargetDir: Boolean(f.T) })
+    if (!operands) return 1
+    const { ops, targetDir } = operands
     let status = 0
     const fail = async (msg: string) => {
       await ctx.stderr.write(`cp: ${msg}\n`)

@@ -1,8 +1,9 @@
 /** mv: move or rename files and directories (-f, -n, -v, -T, -t). */
 import { defineCommand } from './define-command.js'
 import { describeError } from './lib/errors.js'
-import { isInside, tryLstat, tryStat } from './lib/fsutil.js'
+import { isInside, tryLstat } from './lib/fsutil.js'
 import { baseName, joinPath } from './lib/path.js'
+import { targetOperands } from './lib/target-operands.js'
 
 export default defineCommand({
   name: 'mv',
@@ -19,23 +20,9 @@ export default defineCommand({
   },
   async run(ctx) {
     const f = ctx.flags
-    const ops = [...ctx.args]
-    let targetDir = f.t
-    if (targetDir === undefined && !f.T && ops.length >= 2) {
-      const last = ops[ops.length - 1] as string
-      if (ops.length > 2 || tryStat(ctx.fs, ctx.resolve(last))?.type === 'dir') targetDir = ops.pop()
-    }
-    if (ops.length === 0 || (targetDir === undefined && ops.length < 2)) {
-      await ctx.stderr.write(
-        ops.length === 0 ? "mv: missing file operand\nTry 'mv --help' for more information.\n" : `mv: missing destination file operand after '${ops[0]}'\nTry 'mv --help' for more information.\n`,
-      )
-      return 1
-    }
-    if (targetDir !== undefined && tryStat(ctx.fs, ctx.resolve(targetDir))?.type !== 'dir') {
-      const exists = tryStat(ctx.fs, ctx.resolve(targetDir)) !== undefined
-      await ctx.stderr.write(`mv: target '${targetDir}'${exists ? ' is not a directory' : ': No such file or directory'}\n`)
-      return 1
-    }
+    const operands = await targetOperands(ctx, 'mv', { targetDir: f.t, noTargetDir: Boolean(f.T) })
+    if (!operands) return 1
+    const { ops, targetDir } = operands
     const sources = targetDir !== undefined ? ops : [ops[0] as string]
     let status = 0
     for (const op of sources) {
