@@ -1,6 +1,6 @@
 /**
  * Hooks and WebSockets around sandboxes: onSessionStart runs once per session start (the
- * first screen attaching), not once per tab; and a WebSocket under `/s/<id>/port/<n>/`
+ * first screen attaching), not once per tab, and onSessionEnd once when the last leaves; and a WebSocket under `/s/<id>/port/<n>/`
  * reaches the listener on that port inside the sandbox.
  */
 import { createExecutionContext, env, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test'
@@ -34,6 +34,47 @@ describe('hooks', () => {
     const c = await socket(handler, '/s/hooked-twice/ws')
     expect(calls).toHaveLength(2)
     c.close(1000)
+  })
+})
+
+describe('onSessionEnd', () => {
+  it('runs once when the last screen leaves, with the session and tenant', async () => {
+    const ended: { sessionId: string; tenantSegment: string; path: string }[] = []
+    const handler = createNimbusHandler({
+      hooks: { onSessionEnd: ({ sessionId, tenantSegment, request }) => void ended.push({ sessionId, tenantSegment, path: new URL(request.url).pathname }) },
+    })
+    const a = await socket(handler, '/s/ends-once/ws')
+    const b = await socket(handler, '/s/ends-once/ws')
+    a.close(1000)
+    await settle()
+    expect(ended).toEqual([])
+    b.close(1000)
+    for (let i = 0; i < 40 && ended.length === 0; i++) await settle()
+    expect(ended).toEqual([{ sessionId: 'ends-once', tenantSegment: LEGACY_TENANT_SEGMENT, path: '/s/ends-once/ws' }])
+    // Another start and end is another call.
+    const c = await socket(handler, '/s/ends-once/ws')
+    c.close(1000)
+    for (let i = 0; i < 40 && ended.length === 1; i++) await settle()
+    expect(ended).toHaveLength(2)
+  })
+
+  it("calls only the attaching handler's hook, and a client cannot pick another handler", async () => {
+    const calls: string[] = []
+    const first = createNimbusHandler({ hooks: { onSessionEnd: () => void calls.push('first') } })
+    const second = createNimbusHandler({ hooks: { onSessionEnd: () => void calls.push('second') } })
+    const ctx = createExecutionContext()
+    const res = await second.fetch(
+      new Request('http://nimbus.test/s/ends-mine/ws', { headers: { upgrade: 'websocket', 'x-nimbus-handler': '0', 'x-nimbus-session-id': 'other' } }),
+      env,
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    const ws = res.webSocket as WebSocket
+    ws.accept()
+    ws.close(1000)
+    for (let i = 0; i < 40 && calls.length === 0; i++) await settle()
+    expect(calls).toEqual(['second'])
+    void first
   })
 })
 

@@ -7,6 +7,7 @@ import { newSession, servePage, terminalPage, terminalSocket, trailingSlash, typ
 import { HttpError, errorResponse } from './http-error.js'
 import { MAX_BODY_BYTES, type NimbusHandlerOptions } from './options.js'
 import { portRequest, portTrailingSlash } from './ports.js'
+import { registerHooks } from './hook-registry.js'
 import { route, type Route } from './route.js'
 import { remoteOptions, remoteRpc } from './sandbox-rpc.js'
 
@@ -37,6 +38,7 @@ function checkBodySize(request: Request): void {
 }
 
 export function createNimbusHandler<E extends NimbusEnv = NimbusEnv>(options: NimbusHandlerOptions<E> = {}): NimbusHandler<E> {
+  const handlerId = registerHooks(options.hooks)
   const table = [...sdkRoutes(options as NimbusHandlerOptions), ...routes]
   return {
     async fetch(request, env, ctx) {
@@ -47,7 +49,7 @@ export function createNimbusHandler<E extends NimbusEnv = NimbusEnv>(options: Ni
         }
         checkBodySize(request)
         const url = new URL(request.url)
-        const rc: RequestContext = { request, url, env, ctx, options: options as NimbusHandlerOptions }
+        const rc: RequestContext = { request, url, env, ctx, options: options as NimbusHandlerOptions, handlerId }
         for (const r of table) {
           const params = r.match(request.method, url.pathname)
           if (params) return await r.handler(rc, params)

@@ -4,7 +4,7 @@
  */
 import { NIMBUS_SCOPES } from '../auth/claims.js'
 import type { NimbusEnv } from '../session/env.js'
-import { SESSION_START_HEADER } from '../session/protocol.js'
+import { ATTACH_HEADERS, SESSION_START_HEADER } from '../session/protocol.js'
 import { authenticate, effectiveAuthMode, tokenCookieRedirect, type AuthContext } from './auth.js'
 import { HttpError } from './http-error.js'
 import type { NimbusHandlerOptions } from './options.js'
@@ -18,6 +18,8 @@ export interface RequestContext {
   env: NimbusEnv
   ctx: ExecutionContext
   options: NimbusHandlerOptions
+  /** The handler's number in the hook registry (see hook-registry.ts). */
+  handlerId: number
 }
 
 const TOKEN_PARAM = 'nimbus_token'
@@ -60,7 +62,7 @@ export async function terminalPage({ request, url, env, options }: RequestContex
   return servePage(env, url, '/s/')
 }
 
-export async function terminalSocket({ request, env, ctx, options }: RequestContext, params: Params): Promise<Response> {
+export async function terminalSocket({ request, env, ctx, options, handlerId }: RequestContext, params: Params): Promise<Response> {
   const sessionId = sessionIdOf(params)
   if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
     throw new HttpError(426, 'E_UPGRADE_REQUIRED', 'The terminal socket needs a WebSocket upgrade')
@@ -69,7 +71,11 @@ export async function terminalSocket({ request, env, ctx, options }: RequestCont
   const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${auth.tenantSegment}:${sessionId}`))
   // The terminal runs under the `default` profile of `sdk.config` (see docs/sdk.md).
   if (options.sdk?.config) await stub.applyShellPolicy(pickProfile(configOf(options), undefined, undefined).runtimes)
-  const response = await stub.fetch(request)
+  const forwarded = new Request(request)
+  forwarded.headers.set(ATTACH_HEADERS.handler, String(handlerId))
+  forwarded.headers.set(ATTACH_HEADERS.session, sessionId)
+  forwarded.headers.set(ATTACH_HEADERS.tenant, auth.tenantSegment)
+  const response = await stub.fetch(forwarded)
   if (response.status !== 101 || !response.headers.has(SESSION_START_HEADER)) return response
   // Once per session start: the session says whether this screen is the first attached.
   const onStart = options.hooks?.onSessionStart

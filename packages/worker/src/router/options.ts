@@ -11,8 +11,9 @@ export interface SessionHookContext {
 }
 
 export interface NimbusHooks {
+  /** The first screen attached to a sandbox's terminal while none was. */
   onSessionStart?: (ctx: SessionHookContext) => void | Promise<void>
-  /** Reserved: called when a session ends (v0.2). */
+  /** The last attached screen left; `request` is rebuilt from the attach URL only. */
   onSessionEnd?: (ctx: SessionHookContext) => void | Promise<void>
 }
 

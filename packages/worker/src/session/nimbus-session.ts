@@ -5,6 +5,7 @@
  */
 import { DurableObject } from 'cloudflare:workers'
 import type { NimbusRuntimesConfig } from '@nimbus-sh/config'
+import { hooksOf } from '../router/hook-registry.js'
 import { callSandbox } from '../sandbox/methods.js'
 import type { SandboxReply } from '../sandbox/errors.js'
 import { SandboxService, type SandboxCallContext } from '../sandbox/service.js'
@@ -14,7 +15,7 @@ import { HOME, seedSandbox } from '../vfs/seed.js'
 import { doSqlStore } from '../vfs/sql.js'
 import { SqliteVfs } from '../vfs/sqlite-vfs.js'
 import type { NimbusEnv } from './env.js'
-import { MAX_FRAME_BYTES, SESSION_START_HEADER, parseClientMessage, type ServerMessage } from './protocol.js'
+import { ATTACH_HEADERS, MAX_FRAME_BYTES, SESSION_START_HEADER, parseClientMessage, type ServerMessage } from './protocol.js'
 import { SessionStore } from './session-store.js'
 import { TerminalHub } from './terminal-hub.js'
 
@@ -43,6 +44,23 @@ export interface SandboxRpcCall extends SandboxCallContext {
 const clampSize = (raw: string | null, fallback: number): number => {
   const n = Number(raw)
   return Number.isInteger(n) && n > 0 && n <= 1000 ? n : fallback
+}
+
+/** What a terminal socket remembers across hibernation: who attached it, for onSessionEnd. */
+interface AttachInfo {
+  handler: number
+  sessionId: string
+  tenantSegment: string
+  /** The URL the screen attached with (onSessionEnd gets a Request for it). */
+  url: string
+}
+
+function attachInfoOf(request: Request): AttachInfo | null {
+  const handler = Number(request.headers.get(ATTACH_HEADERS.handler))
+  const sessionId = request.headers.get(ATTACH_HEADERS.session)
+  const tenantSegment = request.headers.get(ATTACH_HEADERS.tenant)
+  if (!Number.isInteger(handler) || handler < 0 || !sessionId || !tenantSegment) return null
+  return { handler, sessionId, tenantSegment, url: request.url }
 }
 
 export class NimbusSession extends DurableObject<NimbusEnv> {
@@ -86,6 +104,7 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
     const starts = this.ctx.getWebSockets().length === 0
     const { 0: client, 1: server } = new WebSocketPair()
     this.ctx.acceptWebSocket(server)
+    server.serializeAttachment(attachInfoOf(request))
     this.#hub.attach(server)
     this.#ensureInteractive(clampSize(url.searchParams.get('cols'), DEFAULT_COLS), clampSize(url.searchParams.get('rows'), DEFAULT_ROWS))
     return new Response(null, { status: 101, webSocket: client, headers: starts ? { [SESSION_START_HEADER]: '1' } : {} })
@@ -117,10 +136,22 @@ export class NimbusSession extends DurableObject<NimbusEnv> {
     } catch {
       // Already closed.
     }
+    this.#detached(ws)
   }
 
-  override async webSocketError(): Promise<void> {
+  override async webSocketError(ws: WebSocket): Promise<void> {
     this.#hub.flush()
+    this.#detached(ws)
+  }
+
+  /** The last screen leaving ends the session: the attaching handler's onSessionEnd runs. */
+  #detached(ws: WebSocket): void {
+    if (this.ctx.getWebSockets().some((w) => w !== ws && w.readyState === WebSocket.OPEN)) return
+    const info = ws.deserializeAttachment() as AttachInfo | null
+    const onEnd = info ? hooksOf(info.handler)?.onSessionEnd : undefined
+    if (!info || !onEnd) return
+    const hookCtx = { sessionId: info.sessionId, tenantSegment: info.tenantSegment, request: new Request(info.url) }
+    this.ctx.waitUntil(Promise.resolve(onEnd(hookCtx)).catch((e: unknown) => console.error('nimbus: onSessionEnd failed', e)))
   }
 
   /** Runs a command line non-interactively in a fresh shell over this sandbox's files. */

@@ -25,6 +25,13 @@ export type ServerMessage =
 /** Set on a terminal socket's 101 when it starts the session (no other screen was attached). */
 export const SESSION_START_HEADER = 'x-nimbus-session-start'
 
+/**
+ * Set by the router on a terminal socket request it forwards to the session: which handler
+ * attached it (for onSessionEnd), the session id and the tenant segment. Client values are
+ * always overwritten.
+ */
+export const ATTACH_HEADERS = { handler: 'x-nimbus-handler', session: 'x-nimbus-session-id', tenant: 'x-nimbus-tenant' } as const
+
 /** Path of the terminal socket under a session URL: `/s/<id>/ws`. */
 export const terminalSocketPath = (sessionId: string): string => `/s/${encodeURIComponent(sessionId)}/ws`
 
