@@ -15,12 +15,31 @@ import { createNimbusHandler } from '../src/router/handler.js'
 import { runtimeProvider } from '../src/runtimes/registry.js'
 import { SECRET, testEnv } from './auth-helpers.js'
 import sdkQuickstart from './quickstarts/sdk-sandbox.js'
+import mintRoute from './quickstarts/mint-route.js'
 import { pythonRoute } from './quickstarts/worker-routes.js'
 
 const pythonReady = runtimeProvider('python') !== undefined && (env.ASSETS !== undefined || env.NIMBUS_RUNTIME_CACHE !== undefined)
 const PYTHON_MISSING = runtimeProvider('python') === undefined ? 'E_RUNTIME_UNAVAILABLE' : 'E_RUNTIME_INSTALL_FAILED'
 
 describe('quickstarts', () => {
+  it('the custom mint route issues a token that verifies for the posted tenant and subject', async () => {
+    const ctx = createExecutionContext()
+    const mintEnv = testEnv({ JWT_SECRET: SECRET }) as unknown as Parameters<typeof mintRoute.fetch>[1]
+    const res = await mintRoute.fetch(
+      new Request('https://nimbus.test/api/auth/mint', { method: 'POST', body: JSON.stringify({ tenant: 'acme', sub: 'alice' }) }),
+      mintEnv,
+      ctx,
+    )
+    const { token } = (await res.json()) as { token: string }
+    const { verifyNimbusToken } = await import('../src/auth/index.js')
+    const { claims, doInstanceName } = await verifyNimbusToken({ JWT_SECRET: SECRET }, token)
+    expect(claims).toMatchObject({ scope: 'nimbus', tn: 'acme', sub: 'alice' })
+    expect(doInstanceName).toBe('acme:alice')
+    const other = await mintRoute.fetch(new Request('https://nimbus.test/api/x'), mintEnv, ctx)
+    expect(other.status).toBe(404)
+    await waitOnExecutionContext(ctx)
+  })
+
   it('the SDK quickstart writes the file and runs it with python (or says python is unavailable)', async () => {
     const run = sdkQuickstart.fetch(new Request('https://my-nimbus.workers.dev/'), env)
     if (pythonReady) {
