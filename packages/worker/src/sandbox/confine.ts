@@ -14,9 +14,10 @@ export function confine(fs: Vfs, root: string, path: string): string {
   const abs = resolvePath(root, path)
   if (!inside(root, abs)) throw new SandboxError('E_PATH_OUTSIDE_ROOT', `${path}: outside the sandbox root ${root}`)
   if (root === '/') return abs
+  // `exists` first: a missing path (every new file) then costs no thrown error.
   const realOf = (p: string): string | undefined => {
     try {
-      return fs.realpath(p)
+      return fs.exists(p) ? fs.realpath(p) : undefined
     } catch {
       return undefined
     }
