@@ -8,22 +8,10 @@ import { FsError, tree, normalize, lookup, requireKnown, fetchPath, record, toBy
 
 const S_IFMT = { file: 0o100000, dir: 0o040000, symlink: 0o120000 }
 
-export class Stats {
-  constructor(n, ino) {
-    this.dev = 1
-    this.ino = ino
-    this.mode = (S_IFMT[n.type] ?? 0) | (n.mode ?? 0o644)
-    this.nlink = 1
-    this.uid = 1000
-    this.gid = 1000
-    this.rdev = 0
-    this.size = n.type === 'file' ? (n.data ? n.data.length : (n.size ?? 0)) : n.type === 'symlink' ? n.target.length : 4096
-    this.blksize = 4096
-    this.blocks = Math.ceil(this.size / 512)
-    const t = n.mtimeMs ?? Date.now()
-    this.atimeMs = this.mtimeMs = this.ctimeMs = this.birthtimeMs = t
-    this.atime = this.mtime = this.ctime = this.birthtime = new Date(t)
-    this._type = n.type
+// The type questions Stats and Dirent both answer, from the entry's `_type`.
+class TypedEntry {
+  constructor(type) {
+    this._type = type
   }
   isFile() {
     return this._type === 'file'
@@ -48,33 +36,31 @@ export class Stats {
   }
 }
 
-export class Dirent {
+export class Stats extends TypedEntry {
+  constructor(n, ino) {
+    super(n.type)
+    this.dev = 1
+    this.ino = ino
+    this.mode = (S_IFMT[n.type] ?? 0) | (n.mode ?? 0o644)
+    this.nlink = 1
+    this.uid = 1000
+    this.gid = 1000
+    this.rdev = 0
+    this.size = n.type === 'file' ? (n.data ? n.data.length : (n.size ?? 0)) : n.type === 'symlink' ? n.target.length : 4096
+    this.blksize = 4096
+    this.blocks = Math.ceil(this.size / 512)
+    const t = n.mtimeMs ?? Date.now()
+    this.atimeMs = this.mtimeMs = this.ctimeMs = this.birthtimeMs = t
+    this.atime = this.mtime = this.ctime = this.birthtime = new Date(t)
+  }
+}
+
+export class Dirent extends TypedEntry {
   constructor(name, type, parentPath) {
+    super(type)
     this.name = name
     this.parentPath = parentPath
     this.path = parentPath
-    this._type = type
-  }
-  isFile() {
-    return this._type === 'file'
-  }
-  isDirectory() {
-    return this._type === 'dir'
-  }
-  isSymbolicLink() {
-    return this._type === 'symlink'
-  }
-  isFIFO() {
-    return false
-  }
-  isSocket() {
-    return false
-  }
-  isBlockDevice() {
-    return false
-  }
-  isCharacterDevice() {
-    return false
   }
 }
 
