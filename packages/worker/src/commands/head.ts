@@ -1,8 +1,7 @@
 /** head: the first lines (or bytes) of each input; stops reading stdin once it has enough. */
 import { defineCommand } from './define-command.js'
-import { q } from './lib/errors.js'
 import { binaryToBytes, bytesToBinary, cannotRead, operandsOrStdin, readOperand, streamOperand } from './lib/input.js'
-import { parseCount } from './lib/lines.js'
+import { lineOrByteCount } from './lib/lines.js'
 
 export default defineCommand({
   name: 'head',
@@ -18,13 +17,9 @@ export default defineCommand({
   },
   async run(ctx) {
     const f = ctx.flags
-    const bytesMode = ctx.order.lastIndexOf('c') > ctx.order.lastIndexOf('n')
-    const raw = bytesMode ? (f.c as string) : (f.n ?? '10')
-    const count = parseCount(raw)
-    if (count === null) {
-      await ctx.stderr.write(`head: invalid number of ${bytesMode ? 'bytes' : 'lines'}: ${q(raw)}\n`)
-      return 1
-    }
+    const parsed = await lineOrByteCount('head', { order: ctx.order, c: f.c, n: f.n }, ctx.stderr)
+    if (!parsed) return 1
+    const { bytesMode, count } = parsed
     const allBut = count.sign === '-'
     const sep = f.z ? 0 : 10
     const operands = operandsOrStdin(ctx.args)

@@ -1,8 +1,7 @@
 /** tail: the last lines (or bytes) of each input, or from line/byte N with `+N`. */
 import { defineCommand } from './define-command.js'
-import { q } from './lib/errors.js'
 import { bytesToBinary, binaryToBytes, openReadError, operandsOrStdin, readOperand } from './lib/input.js'
-import { parseCount } from './lib/lines.js'
+import { lineOrByteCount } from './lib/lines.js'
 
 export default defineCommand({
   name: 'tail',
@@ -21,13 +20,9 @@ export default defineCommand({
   },
   async run(ctx) {
     const f = ctx.flags
-    const bytesMode = ctx.order.lastIndexOf('c') > ctx.order.lastIndexOf('n')
-    const raw = bytesMode ? (f.c as string) : (f.n ?? '10')
-    const count = parseCount(raw)
-    if (count === null) {
-      await ctx.stderr.write(`tail: invalid number of ${bytesMode ? 'bytes' : 'lines'}: ${q(raw)}\n`)
-      return 1
-    }
+    const parsed = await lineOrByteCount('tail', { order: ctx.order, c: f.c, n: f.n }, ctx.stderr)
+    if (!parsed) return 1
+    const { bytesMode, count } = parsed
     const fromStart = count.sign === '+'
     const sep = String.fromCharCode(f.z ? 0 : 10)
     const operands = operandsOrStdin(ctx.args)

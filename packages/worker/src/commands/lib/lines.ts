@@ -1,4 +1,6 @@
 /** Line splitting that remembers whether the text ended with a newline. */
+import type { OutputStream } from '../types.js'
+import { q } from './errors.js'
 
 export interface SplitLines {
   lines: string[]
@@ -39,4 +41,29 @@ export const parseCount = (s: string): { n: number; sign: '' | '+' | '-' } | nul
   const mult = m[3] ? SUFFIX[m[3]] : 1
   if (mult === undefined) return null
   return { n: Number(m[2]) * mult, sign: (m[1] ?? '') as '' | '+' | '-' }
+}
+
+export interface LineOrByteCount {
+  /** `-c` was given after any `-n`: count bytes, not lines. */
+  bytesMode: boolean
+  count: { n: number; sign: '' | '+' | '-' }
+}
+
+/**
+ * head's and tail's `-n N` / `-c N` (the later one wins, default 10 lines); on a malformed
+ * count writes coreutils' message and answers null (exit status 1).
+ */
+export async function lineOrByteCount(
+  name: string,
+  flags: { order: readonly string[]; c: string | undefined; n: string | undefined },
+  stderr: OutputStream,
+): Promise<LineOrByteCount | null> {
+  const bytesMode = flags.order.lastIndexOf('c') > flags.order.lastIndexOf('n')
+  const raw = bytesMode ? (flags.c as string) : (flags.n ?? '10')
+  const count = parseCount(raw)
+  if (count === null) {
+    await stderr.write(`${name}: invalid number of ${bytesMode ? 'bytes' : 'lines'}: ${q(raw)}\n`)
+    return null
+  }
+  return { bytesMode, count }
 }
