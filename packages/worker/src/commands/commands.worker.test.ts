@@ -45,4 +45,10 @@ describe('commands in workerd', () => {
       expect((await run(fs, ['jq', '-c', '[.[] | . * 2]'], { stdin: '[1,2]' })).stdout).toBe('[2,4]\n')
     })
   })
+
+  it("free shows the isolate's limit and no invented use (workerd reports none)", async () => {
+    await inSandbox(async (fs) => {
+      expect((await run(fs, 'free -m')).stdout.split('\n')[1]).toBe('Mem:             128           -           -           0           0           -')
+    })
+  })
 })

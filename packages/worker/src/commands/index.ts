@@ -23,6 +23,7 @@ import falseCmd from './false.js'
 import fileCmd from './file.js'
 import findCmd from './find.js'
 import foldCmd from './fold.js'
+import freeCmd from './free.js'
 import gitCmd from './git/index.js'
 import grepCmd from './grep.js'
 import gzipCmd from './gzip.js'
@@ -113,6 +114,7 @@ export const allCommands: readonly Command[] = [
   fileCmd,
   findCmd,
   foldCmd,
+  freeCmd,
   gitCmd,
   grepCmd,
   gzipCmd,

@@ -1,6 +1,7 @@
 /** sleep: wait for the sum of the given durations (s, m, h, d suffixes); stops on abort. */
 import { defineCommand } from './define-command.js'
 import { q } from './lib/errors.js'
+import { waitOrAbort } from './lib/wait.js'
 
 const UNIT: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
 
@@ -22,19 +23,6 @@ export default defineCommand({
       }
       seconds += (m[1]?.startsWith('inf') ? Infinity : Number(m[1])) * (UNIT[m[2] ?? ''] ?? 1)
     }
-    if (ctx.signal.aborted) return 130
-    const aborted = await new Promise<boolean>((resolve) => {
-      const onAbort = () => {
-        if (timer !== undefined) clearTimeout(timer)
-        resolve(true)
-      }
-      // setTimeout caps near 24.8 days; an infinite sleep just waits for the abort.
-      const timer = Number.isFinite(seconds) ? setTimeout(() => {
-        ctx.signal.removeEventListener('abort', onAbort)
-        resolve(false)
-      }, Math.min(seconds * 1000, 2 ** 31 - 1)) : undefined
-      ctx.signal.addEventListener('abort', onAbort, { once: true })
-    })
-    return aborted ? 130 : 0
+    return (await waitOrAbort(seconds * 1000, ctx.signal)) ? 130 : 0
   },
 })

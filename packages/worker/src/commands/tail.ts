@@ -2,6 +2,7 @@
 import { defineCommand } from './define-command.js'
 import { bytesToBinary, binaryToBytes, openReadError, operandsOrStdin, readOperand } from './lib/input.js'
 import { lineOrByteCount } from './lib/lines.js'
+import { waitOrAbort } from './lib/wait.js'
 
 export default defineCommand({
   name: 'tail',
@@ -84,17 +85,7 @@ const follow = async (
 ): Promise<number> => {
   let last = files[files.length - 1]?.op
   while (!ctx.signal.aborted) {
-    const aborted = await new Promise<boolean>((resolve) => {
-      const t = setTimeout(() => {
-        ctx.signal.removeEventListener('abort', onAbort)
-        resolve(false)
-      }, intervalMs)
-      const onAbort = () => {
-        clearTimeout(t)
-        resolve(true)
-      }
-      ctx.signal.addEventListener('abort', onAbort, { once: true })
-    })
+    const aborted = await waitOrAbort(intervalMs, ctx.signal)
     if (aborted) break
     for (const file of files) {
       let size: number

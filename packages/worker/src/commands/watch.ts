@@ -3,6 +3,7 @@ import { defineCommand } from './define-command.js'
 import { collectOutput } from './io.js'
 import { readHostname } from './hostname.js'
 import { strftime } from './lib/strftime.js'
+import { waitOrAbort } from './lib/wait.js'
 
 export default defineCommand({
   name: 'watch',
@@ -40,17 +41,7 @@ export default defineCommand({
       screen += lines.join('\r\n')
       await ctx.stdout.write(screen)
       if (ctx.flags.e && code !== 0) return code
-      const aborted = await new Promise<boolean>((resolve) => {
-        const t = setTimeout(() => {
-          ctx.signal.removeEventListener('abort', onAbort)
-          resolve(false)
-        }, seconds * 1000)
-        const onAbort = () => {
-          clearTimeout(t)
-          resolve(true)
-        }
-        ctx.signal.addEventListener('abort', onAbort, { once: true })
-      })
+      const aborted = await waitOrAbort(seconds * 1000, ctx.signal)
       if (aborted) break
     }
     await ctx.stdout.write('\r\n')
