@@ -37,6 +37,31 @@ export class InodeStore {
     )[0]
   }
 
+  /**
+   * What a directory entry names (its type) and, for a regular file, its whole content, in
+   * one query: the common whole-file read (`cat`, `grep -r`). Undefined when the entry does
+   * not exist.
+   */
+  lookupContent(parent: number, name: string): { type: FileType; data: Uint8Array } | undefined {
+    const rows = this.sql.all<{ type: FileType; size: number; idx: number | null; data: Uint8Array | null }>(
+      `SELECT i.type AS type, i.size AS size, c.idx AS idx, c.data AS data FROM vfs_dirents d
+       JOIN vfs_inodes i ON i.ino = d.ino
+       LEFT JOIN vfs_chunks c ON c.ino = i.ino AND i.type = 'file'
+       WHERE d.parent = ? AND d.name = ? ORDER BY c.idx`,
+      parent,
+      name,
+    )
+    const first = rows[0]
+    if (first === undefined) return undefined
+    const out = new Uint8Array(first.type === 'file' ? first.size : 0)
+    for (const { idx, data } of rows) {
+      if (idx === null || data === null) continue
+      const at = idx * CHUNK_SIZE
+      if (at < out.length) out.set(data.subarray(0, Math.min(data.length, out.length - at)), at)
+    }
+    return { type: first.type, data: out }
+  }
+
   /** A directory's entries with their inodes, in one query. */
   childRows(parent: number): (InodeRow & { name: string })[] {
     return this.sql.all<InodeRow & { name: string }>(

@@ -89,6 +89,8 @@ export class SqliteVfs implements Vfs {
   }
 
   readFile(path: string, range?: ByteRange): Uint8Array {
+    const whole = range === undefined ? this.#readCachedDirFile(path) : undefined
+    if (whole !== undefined) return whole
     const row = this.#fileRow(path, 'open')
     const offset = range?.offset ?? 0
     const length = range?.length ?? row.size
@@ -335,6 +337,22 @@ export class SqliteVfs implements Vfs {
       }
       return this.#walkResult(stack, cur)
     }
+  }
+
+  /**
+   * A whole-file read in one query when the file's directory is already resolved (as it is
+   * for each file after the first in a directory): the file's row comes with its chunks.
+   * Anything else (an unresolved directory, a symlink, a directory, a missing file) returns
+   * undefined and takes the general path, which also produces the right error.
+   */
+  #readCachedDirFile(path: string): Uint8Array | undefined {
+    const parts = splitPath(path)
+    const name = parts.pop()
+    if (name === undefined || name === '..' || path.endsWith('/') || parts.length === 0) return undefined
+    const dir = this.#dirCache.get(parts.join('/'))?.at(-1)
+    if (dir === undefined) return undefined
+    const hit = this.#store.lookupContent(dir.ino, name)
+    return hit?.type === 'file' ? hit.data : undefined
   }
 
   #walkResult(stack: Frame[], ino: number): Walk {
