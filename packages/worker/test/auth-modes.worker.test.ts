@@ -54,6 +54,17 @@ describe('auth modes through the handler', () => {
     expect((await send({ mode: 'legacy' }, withSecret, '/s/page-1/?nimbus_token=junk')).status).toBe(200)
   })
 
+  it('the socket URL over plain HTTP tells the page why its upgrade would be refused', async () => {
+    // A browser sees a refused upgrade only as close code 1006; the page asks this instead.
+    const refused = await send(undefined, withSecret, '/s/page-2/ws')
+    expect(refused.status).toBe(401)
+    expect(await refused.json()).toMatchObject({ ok: false, code: 'E_TOKEN_MALFORMED' })
+    const wrongSession = await send(undefined, withSecret, '/s/page-2/ws', { headers: bearer(await mint({ tn: 'acme', sid: 'other' })) })
+    expect(wrongSession.status).toBe(403)
+    const welcome = await send(undefined, withSecret, '/s/page-2/ws', { headers: bearer(await mint({ tn: 'acme' })) })
+    expect(welcome.status).toBe(426)
+  })
+
   it('?nimbus_token= becomes a session cookie and leaves the URL', async () => {
     const token = await mint({ tn: 'acme', sub: 'alice' })
     const res = await send(undefined, withSecret, `/s/cookie-1/?nimbus_token=${token}`)

@@ -64,10 +64,12 @@ export async function terminalPage({ request, url, env, options }: RequestContex
 
 export async function terminalSocket({ request, env, ctx, options, handlerId }: RequestContext, params: Params): Promise<Response> {
   const sessionId = sessionIdOf(params)
+  // Authentication first: the terminal page asks this URL over plain HTTP why its socket was
+  // refused, and a browser cannot see the status of a refused upgrade itself.
+  const auth = await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
   if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
     throw new HttpError(426, 'E_UPGRADE_REQUIRED', 'The terminal socket needs a WebSocket upgrade')
   }
-  const auth = await authenticate(request, env, options.auth, { sessionId, scope: SCOPE_ATTACH })
   const stub = env.NIMBUS_SESSION.get(env.NIMBUS_SESSION.idFromName(`${auth.tenantSegment}:${sessionId}`))
   // The terminal runs under the `default` profile of `sdk.config` (see docs/sdk.md).
   if (options.sdk?.config) await stub.applyShellPolicy(pickProfile(configOf(options), undefined, undefined).runtimes)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ServerMessage } from '../session/protocol.js'
-import { TerminalConnection, type ConnectionState, type SocketEvents, type SocketFactory } from './connection.js'
+import { TerminalConnection, type ConnectionState, type Refusal, type SocketEvents, type SocketFactory } from './connection.js'
 
 /** A scripted stand-in for a WebSocket: the test plays the server's side. */
 class FakeSocket {
@@ -21,7 +21,7 @@ class FakeSocket {
   }
 }
 
-function setup(overrides: { random?: () => number } = {}) {
+function setup(overrides: { random?: () => number; diagnose?: () => Promise<Refusal | undefined> } = {}) {
   const sockets: FakeSocket[] = []
   const messages: ServerMessage[] = []
   const states: Array<{ state: ConnectionState; retryInMs?: number }> = []
@@ -39,6 +39,7 @@ function setup(overrides: { random?: () => number } = {}) {
     pingIntervalMs: 1000,
     deadAfterMs: 2500,
     maxQueuedChars: 10,
+    ...(overrides.diagnose ? { diagnose: overrides.diagnose } : {}),
   })
   const last = (): FakeSocket => {
     const s = sockets.at(-1)
@@ -240,6 +241,57 @@ describe('TerminalConnection', () => {
     vi.advanceTimersByTime(60_000)
     expect(sockets.length).toBe(1)
     expect(conn.sendInput('x')).toBe(false)
+  })
+
+  it('asks why a socket that never opened was refused, and stops on a refusal', async () => {
+    let asked = 0
+    const { conn, sockets, last, states } = setup({
+      diagnose: async () => {
+        asked++
+        return { code: 4401, reason: 'Token expired (E_TOKEN_EXPIRED)' }
+      },
+    })
+    conn.start()
+    last().events.close(1006, '')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(asked).toBe(1)
+    expect(conn.state).toBe('closed')
+    expect(states.at(-1)).toEqual({ state: 'closed', retryInMs: undefined })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sockets.length).toBe(1)
+  })
+
+  it('retries as before when the diagnosis finds no refusal or fails, and never asks after an open', async () => {
+    const verdicts: Array<() => Promise<Refusal | undefined>> = [async () => undefined, async () => Promise.reject(new Error('offline'))]
+    let asked = 0
+    const { conn, sockets, last } = setup({ diagnose: () => (verdicts[asked++] ?? (async () => undefined))() })
+    conn.start()
+    last().events.close(1006, '')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(conn.state).toBe('reconnecting')
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sockets.length).toBe(2)
+    last().events.close(1006, '')
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(asked).toBe(2)
+    expect(sockets.length).toBe(3)
+    last().events.open()
+    last().events.close(1006, '')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(asked).toBe(2)
+    expect(conn.state).toBe('reconnecting')
+  })
+
+  it('a stop while the diagnosis is pending stays stopped', async () => {
+    let answer: (r: Refusal | undefined) => void = () => undefined
+    const { conn, sockets, last } = setup({ diagnose: () => new Promise((resolve) => (answer = resolve)) })
+    conn.start()
+    last().events.close(1006, '')
+    conn.stop()
+    answer(undefined)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(conn.state).toBe('closed')
+    expect(sockets.length).toBe(1)
   })
 
   it('keeps retrying after ordinary closes, including 4000-range codes outside 44xx', () => {

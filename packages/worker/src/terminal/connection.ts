@@ -47,13 +47,25 @@ export interface ConnectionOptions {
   deadAfterMs?: number
   /** Most input kept while disconnected; beyond it keystrokes are dropped. */
   maxQueuedChars?: number
+  /**
+   * Asked when a socket closes without ever opening. A browser reports a refused upgrade
+   * (say, HTTP 401 for an expired token) only as close code 1006, so the page asks the
+   * server over plain HTTP why; a refusal ends the retries instead of retrying forever.
+   */
+  diagnose?(): Promise<Refusal | undefined>
+}
+
+/** Why the session refuses this page, as a final close code (4400–4499) and reason. */
+export interface Refusal {
+  code: number
+  reason: string
 }
 
 /** Input is split so that even worst-case JSON escaping stays under the frame limit. */
 const INPUT_CHUNK_CHARS = Math.floor(MAX_FRAME_BYTES / 16)
 
 export class TerminalConnection {
-  readonly #opts: Required<Omit<ConnectionOptions, 'onState'>> & Pick<ConnectionOptions, 'onState'>
+  readonly #opts: Required<Omit<ConnectionOptions, 'onState' | 'diagnose'>> & Pick<ConnectionOptions, 'onState' | 'diagnose'>
   #state: ConnectionState = 'closed'
   #socket: SocketHandle | undefined
   #attempt = 0
@@ -131,13 +143,17 @@ export class TerminalConnection {
       attempt: this.#attempt,
     })
     let socket: SocketHandle | undefined
+    let opened = false
     // Events from a socket that has since been replaced must not touch the current one.
     const current = (): boolean => socket !== undefined && socket === this.#socket
     try {
       socket = this.#opts.createSocket(this.#opts.url, {
-        open: () => current() && this.#opened(),
+        open: () => {
+          opened = true
+          if (current()) this.#opened()
+        },
         message: (data) => current() && this.#received(data),
-        close: (code, reason) => current() && this.#dropped(code, reason),
+        close: (code, reason) => current() && this.#dropped(code, reason, opened),
       })
     } catch {
       // A constructor that throws (bad URL, blocked port) is one more failed attempt.
@@ -171,26 +187,37 @@ export class TerminalConnection {
   #keepAlive(): void {
     if (Date.now() - this.#lastHeard > this.#opts.deadAfterMs) {
       const s = this.#socket
-      this.#dropped(4000, 'no reply to keep-alive')
+      this.#dropped(4000, 'no reply to keep-alive', true)
       s?.close(4000, 'no reply to keep-alive')
       return
     }
     this.#send({ t: 'ping' })
   }
 
-  #dropped(code: number | undefined, reason: string | undefined): void {
+  #dropped(code: number | undefined, reason: string | undefined, opened: boolean): void {
     this.#socket = undefined
     this.#clearTimers()
     if (this.#stopped) return
-    if (code !== undefined && isFinalClose(code)) {
-      // The session refused this page (bad or expired token, policy): retrying cannot help.
-      this.#stopped = true
-      const info: StateInfo = { attempt: this.#attempt, closeCode: code }
-      if (reason) info.closeReason = reason
-      this.#setState('closed', info)
-      return
-    }
-    this.#scheduleRetry(code, reason)
+    if (code !== undefined && isFinalClose(code)) return this.#refused({ code, reason: reason ?? '' })
+    const diagnose = this.#opts.diagnose
+    if (opened || diagnose === undefined) return this.#scheduleRetry(code, reason)
+    // Wait for the verdict before retrying: a refusal must not be followed by another try.
+    this.#setState('reconnecting', { attempt: this.#attempt, ...(code === undefined ? {} : { closeCode: code }) })
+    diagnose()
+      .catch(() => undefined)
+      .then((refusal) => {
+        if (this.#stopped || this.#socket !== undefined) return
+        if (refusal && isFinalClose(refusal.code)) this.#refused(refusal)
+        else this.#scheduleRetry(code, reason)
+      })
+  }
+
+  /** The session refused this page (bad or expired token, policy): retrying cannot help. */
+  #refused({ code, reason }: Refusal): void {
+    this.#stopped = true
+    const info: StateInfo = { attempt: this.#attempt, closeCode: code }
+    if (reason) info.closeReason = reason
+    this.#setState('closed', info)
   }
 
   #scheduleRetry(code: number | undefined, reason: string | undefined): void {

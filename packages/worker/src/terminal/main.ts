@@ -11,6 +11,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links'
 import { Terminal } from '@xterm/xterm'
 import { browserSocket } from './browser-socket.js'
 import { TerminalConnection } from './connection.js'
+import { askWhyRefused } from './refusal.js'
 import { sessionIdFromPath, terminalSocketUrl } from './session-url.js'
 import { renderStatus } from './status.js'
 import { THEME } from './theme.js'
@@ -53,9 +54,11 @@ function boot(): void {
   element('session-id').textContent = id
 
   let wasOpen = false
+  const socketUrl = terminalSocketUrl(location, id)
   const conn = new TerminalConnection({
-    url: terminalSocketUrl(location, id),
+    url: socketUrl,
     createSocket: browserSocket,
+    diagnose: () => askWhyRefused(socketUrl),
     onMessage(msg) {
       switch (msg.t) {
         case 'h':
