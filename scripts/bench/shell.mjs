@@ -17,10 +17,10 @@ const tree = {}
 for (let d = 0; d < 20; d++) for (let f = 0; f < 100; f++) tree[`src/d${d}/f${f}.txt`] = `line one\n${f % 10 === 0 ? 'a needle here\n' : 'nothing\n'}`
 
 const BENCHES = [
-  { id: 'arith', name: '10,000-iteration arithmetic loop', script: 's=0; for ((i=0; i<10000; i++)); do s=$((s+i)); done; echo $s', files: {}, runs: 5 },
-  { id: 'sort', name: '`sort | uniq -c | sort -rn | head` over 100,000 lines', script: 'sort data.txt | uniq -c | sort -rn | head', files: { 'data.txt': sortInput }, runs: 5 },
-  { id: 'find', name: '`find` + `grep -r` over 2,000 files', script: "find src -name '*.txt' | wc -l; grep -r needle src | wc -l", files: tree, runs: 5 },
-  { id: 'append', name: '1,000 `echo` appends', script: 'for ((i=0; i<1000; i++)); do echo "line $i" >> out.txt; done; wc -l < out.txt', files: {}, runs: 5 },
+  { id: 'arith', name: '10,000-iteration arithmetic loop', script: 's=0; for ((i=0; i<10000; i++)); do s=$((s+i)); done; echo $s', files: {}, runs: 11 },
+  { id: 'sort', name: '`sort | uniq -c | sort -rn | head` over 100,000 lines', script: 'sort data.txt | uniq -c | sort -rn | head', files: { 'data.txt': sortInput }, runs: 11 },
+  { id: 'find', name: '`find` + `grep -r` over 2,000 files', script: "find src -name '*.txt' | wc -l; grep -r needle src | wc -l", files: tree, runs: 11 },
+  { id: 'append', name: '1,000 `echo` appends', script: 'for ((i=0; i<1000; i++)); do echo "line $i" >> out.txt; done; wc -l < out.txt', files: {}, runs: 11 },
 ]
 
 async function timeScript(engine, b) {
