@@ -4,9 +4,10 @@
  * input files is not timed). Also the bash-parity pass rate of each engine.
  */
 import { dirname, join } from 'node:path'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { median } from './_stats.mjs'
+import { runJsonLinesChild } from '../lib/json-lines-child.mjs'
 import { engines } from '../../tests/shell-parity/engines.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -66,39 +67,14 @@ async function runEngine(key) {
 }
 
 /** Each engine runs in a child process: one that hangs (20 s without a result) cannot stall the run. */
-function engineResults(key) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--engine', key], { stdio: ['ignore', 'pipe', 'ignore'] })
-    const results = {}
-    let buf = ''
-    let watchdog
-    let hung = false
-    const arm = () => {
-      clearTimeout(watchdog)
-      watchdog = setTimeout(() => {
-        hung = true
-        child.kill('SIGKILL')
-      }, 20_000)
-    }
-    arm()
-    child.stdout.on('data', (d) => {
-      buf += d
-      let nl
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl)
-        buf = buf.slice(nl + 1)
-        if (!line.startsWith('{')) continue
-        const { id, result } = JSON.parse(line)
-        results[id] = result
-        arm()
-      }
-    })
-    child.on('close', (code) => {
-      clearTimeout(watchdog)
-      for (const b of [...BENCHES, { id: 'echo' }]) results[b.id] ??= { error: hung ? 'no result within 20 s (hung)' : `exited with ${code}` }
-      resolve(results)
-    })
+async function engineResults(key) {
+  const results = {}
+  const { code, hung } = await runJsonLinesChild([fileURLToPath(import.meta.url), '--engine', key], {
+    quietMs: 20_000,
+    onRecord: ({ id, result }) => (results[id] = result),
   })
+  for (const b of [...BENCHES, { id: 'echo' }]) results[b.id] ??= { error: hung ? 'no result within 20 s (hung)' : `exited with ${code}` }
+  return results
 }
 
 export default async function bench() {

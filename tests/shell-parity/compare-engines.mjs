@@ -7,7 +7,7 @@
  *
  * Usage: node tests/shell-parity/compare-engines.mjs [--json] [engine ...]
  */
-import { spawn } from 'node:child_process'
+import { runJsonLinesChild } from '../../scripts/lib/json-lines-child.mjs'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,37 +27,18 @@ async function child(engineName, topic, from) {
   process.exit(0)
 }
 
-/** Runs one child from case `from`; resolves with the results it reported before ending or going quiet. */
-function runChild(engineName, topic, from, results) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=1024', self, '--child', engineName, topic, String(from)], { stdio: ['ignore', 'pipe', 'ignore'] })
-    let last = from - 1
-    let buf = ''
-    let watchdog
-    const arm = () => {
-      clearTimeout(watchdog)
-      // A case that reports nothing for 10 s is hung (a synchronous loop cannot be timed out from inside).
-      watchdog = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    }
-    arm()
-    child.stdout.on('data', (d) => {
-      buf += d
-      let nl
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl)
-        buf = buf.slice(nl + 1)
-        if (!line.startsWith('{')) continue
-        const { i, pass } = JSON.parse(line)
-        results[i] = pass
-        last = i
-        arm()
-      }
-    })
-    child.on('close', () => {
-      clearTimeout(watchdog)
-      resolve(last)
-    })
+/** Runs one child from case `from`; resolves with the last case it reported before ending or going quiet. */
+async function runChild(engineName, topic, from, results) {
+  let last = from - 1
+  // A case that reports nothing for 10 s is hung.
+  await runJsonLinesChild(['--max-old-space-size=1024', self, '--child', engineName, topic, String(from)], {
+    quietMs: 10_000,
+    onRecord: ({ i, pass }) => {
+      results[i] = pass
+      last = i
+    },
   })
+  return last
 }
 
 /** Runs a topic in child processes; a crash or hang fails that case and resumes after it. */
