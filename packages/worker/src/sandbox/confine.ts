@@ -1,7 +1,8 @@
 /**
  * Root confinement: a profile's `root` bounds every path an SDK caller names. Relative
  * paths are taken from the root; `..` cannot climb out; a symlink inside the root that
- * points outside it is refused too (checked on the resolved path when it exists).
+ * points outside it is refused too, dangling or not (a write through a dangling symlink
+ * would create its target).
  */
 import { dirName, resolvePath } from '../commands/lib/path.js'
 import type { Vfs } from '../vfs/types.js'
@@ -14,26 +15,20 @@ export function confine(fs: Vfs, root: string, path: string): string {
   const abs = resolvePath(root, path)
   if (!inside(root, abs)) throw new SandboxError('E_PATH_OUTSIDE_ROOT', `${path}: outside the sandbox root ${root}`)
   if (root === '/') return abs
-  // `exists` first: a missing path (every new file) then costs no thrown error.
-  const realOf = (p: string): string | undefined => {
-    try {
-      return fs.exists(p) ? fs.realpath(p) : undefined
-    } catch {
-      return undefined
-    }
-  }
-  const realRoot = realOf(root) ?? root
-  // Follow symlinks as far as they exist: the deepest existing ancestor decides.
-  let probe = abs
-  for (;;) {
-    const real = realOf(probe)
-    if (real !== undefined) {
-      if (!inside(root, real) && !inside(realRoot, real)) {
-        throw new SandboxError('E_PATH_OUTSIDE_ROOT', `${path}: resolves outside the sandbox root ${root}`)
-      }
-      return abs
-    }
-    if (probe === root || probe === '/') return abs
-    probe = dirName(probe)
+  const real = resolvedAsFarAsItExists(fs, abs, root)
+  // The root may itself be (or sit below) a symlink; paths under its real location are inside.
+  if (real === undefined || inside(root, real) || inside(fs.canonical(root) ?? root, real)) return abs
+  throw new SandboxError('E_PATH_OUTSIDE_ROOT', `${path}: resolves outside the sandbox root ${root}`)
+}
+
+/**
+ * Where `abs` really leads: its canonical path when its directory exists (one walk, the
+ * common case), else that of its deepest existing ancestor (`mkdir -p` territory).
+ */
+function resolvedAsFarAsItExists(fs: Vfs, abs: string, root: string): string | undefined {
+  for (let probe = abs; ; probe = dirName(probe)) {
+    const real = fs.canonical(probe)
+    if (real !== undefined) return real
+    if (probe === root || probe === '/') return undefined
   }
 }

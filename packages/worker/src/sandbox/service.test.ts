@@ -27,6 +27,28 @@ describe('files', () => {
     svc.mkdir(ctx, '.')
     svc.fs.symlink('/etc', '/home/user/app/link')
     expect(await code(() => svc.readFile(ctx, 'link/hostname'))).toBe('E_PATH_OUTSIDE_ROOT')
+    expect(await code(() => svc.writeFile(ctx, 'link/new.txt', 'x'))).toBe('E_PATH_OUTSIDE_ROOT')
+    expect(await code(() => svc.writeFile(ctx, 'link/deep/new.txt', 'x'))).toBe('E_PATH_OUTSIDE_ROOT')
+  })
+
+  it('refuses a dangling symlink whose target lies outside the root, so a write cannot create it', async () => {
+    const { svc, ctx } = testSandbox({ root: '/home/user/app' })
+    svc.mkdir(ctx, '.')
+    svc.fs.symlink('/tmp/planted.txt', '/home/user/app/dangling')
+    expect(await code(() => svc.writeFile(ctx, 'dangling', 'x'))).toBe('E_PATH_OUTSIDE_ROOT')
+    expect(svc.fs.exists('/tmp/planted.txt')).toBe(false)
+    svc.fs.symlink('inside.txt', '/home/user/app/dangling-in')
+    svc.writeFile(ctx, 'dangling-in', 'ok')
+    expect(svc.fs.readText('/home/user/app/inside.txt')).toBe('ok')
+  })
+
+  it('accepts paths under a root that is itself a symlink', async () => {
+    const { svc, ctx } = testSandbox({ root: '/home/user/linked' })
+    svc.fs.mkdir('/home/user/real')
+    svc.fs.symlink('/home/user/real', '/home/user/linked')
+    svc.writeFile(ctx, 'sub/a.txt', 'a')
+    expect(svc.fs.readText('/home/user/real/sub/a.txt')).toBe('a')
+    expect(svc.readFile(ctx, 'sub/a.txt')).toBe('a')
   })
 
   it('lists, stats, renames and deletes', () => {

@@ -105,8 +105,8 @@ export class SqliteVfs implements Vfs {
   writeFile(path: string, data: Uint8Array | string, opts: WriteOptions = {}): void {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data
     this.#tx(() => {
-      const { row, created } = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false, bytes.length)
-      if (created) {
+      const row = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false, bytes.length)
+      if (row.created) {
         this.#reserve(path, bytes.length)
         this.#store.write(row.ino, 0, bytes, true)
         return
@@ -127,7 +127,7 @@ export class SqliteVfs implements Vfs {
   writeAt(path: string, offset: number, data: Uint8Array): void {
     if (!Number.isInteger(offset) || offset < 0) throw new VfsError('EINVAL', path, 'write')
     this.#tx(() => {
-      const { row } = this.#openForWrite(path, 0o644, false)
+      const row = this.#openForWrite(path, 0o644, false)
       const size = Math.max(row.size, offset + data.length)
       this.#reserve(path, size - row.size)
       this.#store.write(row.ino, offset, data)
@@ -278,6 +278,14 @@ export class SqliteVfs implements Vfs {
     return `/${w.canonical.join('/')}`
   }
 
+  canonical(path: string): string | undefined {
+    try {
+      return `/${this.#walk(path, true).canonical.join('/')}`
+    } catch {
+      return undefined
+    }
+  }
+
   usage(): VfsUsage {
     return { bytes: this.#store.usedBytes(), quotaBytes: this.#quota, inodes: this.#store.inodeCount() }
   }
@@ -360,9 +368,9 @@ export class SqliteVfs implements Vfs {
     return { parent, name: stack.at(-1)?.name ?? '', ino, canonical: stack.map((s) => s.name) }
   }
 
-  /** The longest remembered directory prefix of `parts` (only `..`-free prefixes are kept). */
+  /** The longest remembered directory prefix of `parts`, itself included (only `..`-free prefixes are kept). */
   #cachedPrefix(parts: string[]): { depth: number; stack: Frame[] } | undefined {
-    for (let depth = parts.length - 1; depth > 0; depth--) {
+    for (let depth = parts.length; depth > 0; depth--) {
       const hit = this.#dirCache.get(parts.slice(0, depth).join('/'))
       if (hit) return { depth, stack: [...hit] }
     }
@@ -420,16 +428,16 @@ export class SqliteVfs implements Vfs {
   }
 
   /** Opens (or creates, with `size` already recorded) the file `path` for writing. */
-  #openForWrite(path: string, mode: number, exclusive: boolean, size = 0): { row: InodeRow; created: boolean } {
+  /** The file to write at `path`, created (empty) when missing. */
+  #openForWrite(path: string, mode: number, exclusive: boolean, size = 0): { ino: number; size: number; created: boolean } {
     const w = this.#walk(path, true)
     if (w.ino !== undefined) {
       if (exclusive) throw new VfsError('EEXIST', path, 'open')
       const row = w.row ?? this.#row(w.ino)
       if (row.type === 'dir') throw new VfsError('EISDIR', path, 'open')
-      return { row, created: false }
+      return { ino: row.ino, size: row.size, created: false }
     }
-    const ino = this.#createIn(w, 'file', mode, path, undefined, size)
-    return { row: this.#row(ino), created: true }
+    return { ino: this.#createIn(w, 'file', mode, path, undefined, size), size: 0, created: true }
   }
 
   #createIn(w: Walk, type: 'file' | 'dir' | 'symlink', mode: number, path: string, target?: string, size = 0): number {

@@ -135,5 +135,11 @@ export interface Vfs {
   utimes(path: string, atimeMs: number, mtimeMs: number): void
   /** Canonical absolute path with every symlink resolved. */
   realpath(path: string): string
+  /**
+   * Like `realpath`, but the final component may be missing (where a write would create it,
+   * through a dangling symlink too). Undefined when a directory on the way is missing or the
+   * path cannot be resolved (not a directory, a symlink loop).
+   */
+  canonical(path: string): string | undefined
   usage(): VfsUsage
 }
