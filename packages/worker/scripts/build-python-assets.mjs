@@ -12,10 +12,9 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { gzipSync } from 'node:zlib'
+import { exists, outRoot, putAsset } from './asset-files.mjs'
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..')
-const outRoot = join(pkgDir, 'public', '_assets')
 const require = createRequire(import.meta.url)
 
 const { PYODIDE_VERSION, PYTHON_ASSETS } = await import(pathToFileURL(join(pkgDir, 'dist/runtimes/python/assets.js')).href)
@@ -25,24 +24,6 @@ if (pyodidePkg.version !== PYODIDE_VERSION) {
   throw new Error(`pyodide ${pyodidePkg.version} is installed but the runtime expects ${PYODIDE_VERSION}: update PYODIDE_VERSION in src/runtimes/python/assets.ts`)
 }
 
-const exists = async (p) => stat(p).then(() => true, () => false)
-
-/** Writes `key` from `source`, gzipping when the key ends in .gz; skips it when unchanged. */
-async function put(key, source) {
-  const dest = join(outRoot, key)
-  const bytes = await readFile(source)
-  const body = key.endsWith('.gz') ? gzipSync(bytes, { level: 6 }) : bytes
-  await mkdir(dirname(dest), { recursive: true })
-  if (await exists(dest)) {
-    const srcStat = await stat(source)
-    const destStat = await stat(dest)
-    if (destStat.mtimeMs >= srcStat.mtimeMs && (key.endsWith('.gz') || destStat.size === bytes.length)) return body
-  }
-  await writeFile(dest, body)
-  console.log(`  public/_assets/${key}  ${(body.length / 1024 / 1024).toFixed(1)} MiB`)
-  return body
-}
-
 const sources = {
   asmJs: join(pyodideDir, 'pyodide.asm.mjs'),
   loaderJs: join(pyodideDir, 'pyodide.mjs'),
@@ -50,7 +31,7 @@ const sources = {
   stdlib: join(pyodideDir, 'python_stdlib.zip'),
   lock: join(pyodideDir, 'pyodide-lock.json'),
 }
-for (const [name, source] of Object.entries(sources)) await put(PYTHON_ASSETS[name], source)
+for (const [name, source] of Object.entries(sources)) await putAsset(PYTHON_ASSETS[name], source)
 // Files of earlier layouts (gzip-compressed wasm and snapshot) are no longer read.
 for (const stale of ['pyodide.asm.mjs.gz', 'pyodide.asm.wasm.gz', 'snapshot.bin.gz']) await rm(join(outRoot, 'pyodide', PYODIDE_VERSION, stale), { force: true })
 
@@ -62,7 +43,7 @@ if (await exists(rubyBuild)) {
   const candidates = (require.resolve.paths('@ruby/3.3-wasm-wasi') ?? []).map((d) => join(d, '@ruby', '3.3-wasm-wasi'))
   const rubyDir = (await Promise.all(candidates.map(async (d) => ((await exists(join(d, 'dist', 'ruby+stdlib.wasm'))) ? d : undefined)))).find(Boolean)
   if (!rubyDir) throw new Error('@ruby/3.3-wasm-wasi is not installed')
-  await put(RUBY_ASSETS.wasm, join(rubyDir, 'dist', 'ruby+stdlib.wasm'))
+  await putAsset(RUBY_ASSETS.wasm, join(rubyDir, 'dist', 'ruby+stdlib.wasm'))
   // The isolate's JavaScript with the WASI shim and ruby.wasm's JS side bundled in.
   const { build } = await import('esbuild')
   const outfile = join(outRoot, RUBY_ASSETS.isolateJs)

@@ -6,6 +6,8 @@ import basenameCmd from './basename.js'
 import bunCmd from './bun.js'
 import bunxCmd from './bunx.js'
 import catCmd from './cat.js'
+import clangCmd from './clang.js'
+import clangxxCmd from './clangxx.js'
 import chmodCmd from './chmod.js'
 import clearCmd from './clear.js'
 import commCmd from './comm.js'
@@ -97,6 +99,8 @@ export const allCommands: readonly Command[] = [
   bunCmd,
   bunxCmd,
   catCmd,
+  clangCmd,
+  clangxxCmd,
   chmodCmd,
   clearCmd,
   commCmd,

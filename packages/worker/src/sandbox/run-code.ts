@@ -22,7 +22,8 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   typescript: { runtime: 'node', ext: 'ts', command: node },
   python: { runtime: 'python', ext: 'py', command: (file) => `python ${file}` },
   ruby: { runtime: 'ruby', ext: 'rb', command: (file) => `ruby ${file}` },
-  c: { runtime: 'clang', ext: 'c', command: (file) => `clang ${file} -o ${file}.wasm && ${file}.wasm` },
+  c: { runtime: 'clang', ext: 'c', command: (file) => `clang -O2 ${file} -o ${file}.wasm && ${file}.wasm` },
+  cpp: { runtime: 'clang', ext: 'cpp', command: (file) => `clang++ -O2 ${file} -o ${file}.wasm && ${file}.wasm` },
 }
 
 export const LANGUAGE_NAMES = Object.keys(LANGUAGES) as readonly string[]

@@ -8,6 +8,7 @@ import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, ShellError } fro
 import type { ExecEnv, Interpreter } from './interpreter.js'
 import { Interpreter as InterpreterClass } from './interpreter.js'
 import { ShellState } from './state.js'
+import { isWasmFile, wasmProgramCommand } from '../runtimes/clang/command.js'
 
 const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh'])
 
@@ -99,6 +100,7 @@ export async function runScriptFile(
     await interp.report(env.io.stderr, `${shown}: Permission denied`)
     return 126
   }
+  if (isWasmFile(interp, path)) return interp.runCommandObject(wasmProgramCommand(path, shown), [shown, ...argv.slice(1)], env, extraEnv)
   const source = interp.fs.readText(path)
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(source)
   if (shebang) {

@@ -18,6 +18,8 @@ export const ISOLATE_COMPATIBILITY_DATE = '2026-04-01'
 export interface IsolateRunResult {
   instance: string
   needFull?: boolean
+  /** The isolate lacks what `IsolateSpec.resources` provides: prime it, then run again. */
+  needResources?: boolean
   exitCode: number
   timedOut: boolean
   stdout: Uint8Array
@@ -42,6 +44,8 @@ export interface IsolateRunRequest {
 
 export interface LoadedIsolate {
   run(req: IsolateRunRequest): Promise<IsolateRunResult>
+  /** Hands over what `IsolateSpec.resources` loaded (only isolates whose spec has it). */
+  prime(resources: Record<string, ArrayBuffer>): Promise<void>
 }
 
 interface LoaderLike {
@@ -100,6 +104,11 @@ export interface IsolateSpec {
   loadModules(env: RuntimeBindings): Promise<WorkerLoaderWorkerCode['modules']>
   /** How long past the run's own limit the session waits (default 30 s: boot, file sync). */
   graceMs?: number
+  /**
+   * Data the isolate needs but cannot hold as modules (the Loader caps an isolate's code),
+   * sent through `prime` when a fresh isolate asks for it; throws RuntimeAssetError.
+   */
+  resources?(env: RuntimeBindings): Promise<Record<string, ArrayBuffer>>
 }
 
 export const PYTHON_SPEC: IsolateSpec = {

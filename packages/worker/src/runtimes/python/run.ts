@@ -108,6 +108,11 @@ async function runOnce(fs: Vfs, env: RuntimeBindings, spec: IsolateSpec, state: 
   })
   try {
     let result = await Promise.race([isolate.run(request()), guard])
+    if (result.needResources && spec.resources) {
+      await Promise.race([isolate.prime(await spec.resources(env)), guard])
+      state.mirror.reset()
+      result = await Promise.race([isolate.run(request()), guard])
+    }
     if (result.needFull) {
       state.mirror.reset()
       result = await Promise.race([isolate.run(request()), guard])

@@ -1,0 +1,71 @@
+/**
+ * Reading a `clang`/`clang++` command line before it goes to the compiler isolate. The
+ * isolate's working directory is `/`, so every path the caller wrote relative to the shell's
+ * directory is made absolute; and whether the run links decides if the program gets the
+ * start-up code that moves it into its working directory.
+ */
+
+/** Options whose value is the next argument and names a file or directory. */
+const PATH_VALUE = new Set(['-o', '-I', '-L', '-include', '-isystem', '-iquote', '-idirafter', '-isysroot', '--sysroot', '-MF', '-imacros', '-iprefix', '-working-directory'])
+/** Options whose value is the next argument and is not a path. */
+const PLAIN_VALUE = new Set(['-MT', '-MQ', '-x', '-D', '-U', '-target', '--target', '-arch', '-Xlinker', '-Xclang', '-Xpreprocessor', '-Xassembler', '-mllvm', '-std', '-W', '-l', '-z', '-e', '-u'])
+/** Options written with the path stuck on (`-Iinclude`, `-Lbuild`, `-obuild/a.out`). */
+const JOINED_PATH = ['-I', '-L', '-o', '-MF', '--sysroot=', '-isystem', '-iquote', '-idirafter']
+/** Options after which nothing is linked. */
+const NO_LINK = new Set(['-c', '-S', '-E', '-M', '-MM', '-fsyntax-only', '-###', '-v', '--version', '-help', '--help', '-print-search-dirs'])
+/** Options that leave out the C library, which the start-up code needs. */
+const FREESTANDING = new Set(['-nostdlib', '-nostartfiles', '-nodefaultlibs', '-ffreestanding', '-shared', '-r'])
+
+const absolute = (cwd: string, p: string): string => {
+  if (p.startsWith('/') || p === '-' || p === '') return p
+  const base = cwd === '/' ? '' : cwd
+  return `${base}/${p}`
+}
+
+export interface ClangCommandLine {
+  /** The arguments with every relative path made absolute against `cwd`. */
+  argv: string[]
+  /** True when this run produces a linked program. */
+  links: boolean
+  /** The linked program's path (absolute), when it links. */
+  output?: string
+}
+
+export function readClangArgs(args: readonly string[], cwd: string): ClangCommandLine {
+  const argv: string[] = []
+  let links = true
+  let freestanding = false
+  let output: string | undefined
+  let sawInput = false
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string
+    if (NO_LINK.has(a)) links = false
+    if (FREESTANDING.has(a) || a.startsWith('-Wl,--no-entry')) freestanding = true
+    if (PATH_VALUE.has(a) && i + 1 < args.length) {
+      const value = absolute(cwd, args[++i] as string)
+      if (a === '-o') output = value
+      argv.push(a, value)
+      continue
+    }
+    if (PLAIN_VALUE.has(a) && i + 1 < args.length) {
+      argv.push(a, args[++i] as string)
+      continue
+    }
+    const joined = a.startsWith('-') ? JOINED_PATH.find((p) => a.startsWith(p) && a.length > p.length) : undefined
+    if (joined) {
+      const value = absolute(cwd, a.slice(joined.length))
+      if (joined === '-o') output = value
+      argv.push(joined + value)
+      continue
+    }
+    if (!a.startsWith('-') || a === '-') {
+      sawInput = true
+      argv.push(absolute(cwd, a))
+      continue
+    }
+    argv.push(a)
+  }
+  if (!sawInput) links = false
+  const linked = links && !freestanding
+  return { argv, links: linked, ...(linked ? { output: output ?? absolute(cwd, 'a.out') } : {}) }
+}
