@@ -25,9 +25,9 @@ const absolute = (cwd: string, p: string): string => {
 export interface ClangCommandLine {
   /** The arguments with every relative path made absolute against `cwd`. */
   argv: string[]
-  /** True when this run produces a linked program. */
+  /** True when this run links a hosted program (one that gets the start-up code). */
   links: boolean
-  /** The linked program's path (absolute), when it links. */
+  /** The linked output's path (absolute), when the run links. */
   output?: string
 }
 
@@ -66,6 +66,13 @@ export function readClangArgs(args: readonly string[], cwd: string): ClangComman
     argv.push(a)
   }
   if (!sawInput) links = false
-  const linked = links && !freestanding
-  return { argv, links: linked, ...(linked ? { output: output ?? absolute(cwd, 'a.out') } : {}) }
+  // Implicit outputs (`-c` without `-o`) land in the working directory; a link without `-o`
+  // writes a.out there too (the linker does not follow -working-directory).
+  const full = ['-working-directory', cwd, ...argv]
+  if (links && output === undefined) {
+    output = absolute(cwd, 'a.out')
+    full.push('-o', output)
+  }
+  const startup = links && !freestanding
+  return { argv: full, links: startup, ...(links && output !== undefined ? { output } : {}) }
 }

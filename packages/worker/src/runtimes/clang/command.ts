@@ -51,7 +51,10 @@ export async function runClangCommand(ctx: CommandContext, tool: 'clang' | 'clan
   }
   const env = await bindings(ctx, tool)
   if (!env) return 1
-  const line = readClangArgs(ctx.args, ctx.cwd)
+  // The toolchain's libc++ is built without exception support, so C++ builds default to
+  // -fno-exceptions (a `throw` is then a compile error instead of a link error).
+  const exceptions = ctx.args.some((a) => a === '-fexceptions' || a === '-fno-exceptions')
+  const line = readClangArgs(tool === 'clang++' && !exceptions ? ['-fno-exceptions', ...ctx.args] : ctx.args, ctx.cwd)
   const vars = { ...envOf(ctx), NIMBUS_CLANG_LINK: line.links ? '1' : '0' }
   const prefix = ctx.cwd === '/' ? '/' : `${ctx.cwd}/`
   // Diagnostics name the absolute paths the isolate saw; show them relative, as typed.

@@ -3,7 +3,8 @@
  * (@yowasp/clang, bundled at build time with its wasm loaders pointed at this isolate's
  * modules), kept warm between runs. The sandbox's files are mirrored in as a plain tree
  * (the exchange the Python and Ruby isolates use); after a run, the files the compiler
- * wrote go back. Temporary files under /tmp that did not exist before are left out.
+ * wrote go back. The toolchain keeps its scratch files in /tmp and drops that folder after
+ * each run, so the sandbox's /tmp is mounted under another name for the run.
  */
 import { WorkerEntrypoint } from 'cloudflare:workers'
 import { Exit, commands } from '@yowasp/clang'
@@ -21,6 +22,10 @@ __attribute__((constructor(101))) static void nimbus_initial_cwd(void) {
 }
 `
 const CWD_OBJECT = '/.nimbus/initial-cwd.o'
+const TMP_MOUNT = '.sandbox-tmp'
+/** `/tmp/…` in an argument (alone or after an option letter, as in `-I/tmp/x`) → the mount. */
+const toMount = (arg) => arg.replace(/^(-[A-Za-z]+)?\/tmp(?=\/|$)/, `$1/${TMP_MOUNT}`)
+const fromMount = (text) => text.split(`/${TMP_MOUNT}`).join('/tmp')
 
 let instance
 let tree = {}
@@ -75,8 +80,6 @@ function changesOf(before, after) {
       const path = prefix + '/' + name
       const old = was?.[name]
       if (path === '/usr' || path === '/.nimbus') continue
-      // Scratch files the driver made and did not clean up are not the program's output.
-      if (old === undefined && prefix === '/tmp') continue
       if (node instanceof Uint8Array) {
         if (!(old instanceof Uint8Array) || !same(old, node)) writes.push({ path, data: node, mode: 0o644 })
       } else {
@@ -133,9 +136,11 @@ export default class ClangIsolate extends WorkerEntrypoint {
     const tool = commands[req.target]
     const stdout = []
     const stderr = []
-    const args = [...req.argv]
+    const args = req.argv.map(toMount)
     const input = { ...tree }
     delete input.usr
+    if (input.tmp) input[TMP_MOUNT] = input.tmp
+    delete input.tmp
     if (req.env.NIMBUS_CLANG_LINK === '1') {
       input['.nimbus'] = { 'initial-cwd.o': await initialCwdObject() }
       args.push(CWD_OBJECT)
@@ -160,6 +165,10 @@ export default class ClangIsolate extends WorkerEntrypoint {
       exitCode = e.code || 1
       files = e.files
     }
+    if (files && files[TMP_MOUNT]) {
+      files.tmp = files[TMP_MOUNT]
+      delete files[TMP_MOUNT]
+    }
     const changes = files ? changesOf(tree, files) : { writes: [], dirs: [], removes: [] }
     applySync({ full: false, removes: [], dirs: changes.dirs, writes: changes.writes })
     return {
@@ -167,7 +176,7 @@ export default class ClangIsolate extends WorkerEntrypoint {
       exitCode,
       timedOut: false,
       stdout: concat(stdout),
-      stderr: concat(stderr),
+      stderr: new TextEncoder().encode(fromMount(new TextDecoder().decode(concat(stderr)))),
       changes,
       stats: { fresh, snapshot: false, ms: Date.now() - started },
     }
