@@ -64,6 +64,14 @@ export function clangCases(server: () => PythonWorker): void {
       expect(await dev.exec(box, 'clang++ -std=c++20 v.cpp -o v && ./v', { timeoutMs: 120_000 })).toMatchObject({ stdout: '10\n', exitCode: 0 })
     }, 180_000)
 
+    it('ends a program that traps with status 134 and the reason, and the sandbox stays usable', async () => {
+      await dev.exec(box, `printf '#include <stdlib.h>\\nint main(void) { abort(); }\\n' > trap.c`)
+      const r = await dev.exec(box, 'clang trap.c -o trap && ./trap; echo "status=$?"')
+      expect(r.stdout).toBe('status=134\n')
+      expect(r.stderr).toMatch(/^\.\/trap: .*unreachable/)
+      expect((await dev.exec(box, './hello again </dev/null')).exitCode).toBe(0)
+    }, 60_000)
+
     it('runs C through runCode and the SDK README runtime calls', async () => {
       const other = fresh()
       expect(await dev.sdk(other, 'ensure', [['python', 'clang']])).toMatchObject({ ok: true, result: expect.arrayContaining(['python', 'clang', 'shell']) })

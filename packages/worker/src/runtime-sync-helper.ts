@@ -14,7 +14,7 @@ export interface RuntimeAsset {
   /** Absolute path of the file in this package. */
   path: string
   size: number
-  /** The runtime that loads it (`python`, `ruby`, `node`). */
+  /** The runtime that loads it (`python`, `ruby`, `clang`, `node`). */
   runtime: string
 }
 
@@ -24,6 +24,7 @@ export const runtimeAssetsDir = (): string => fileURLToPath(new URL('../public/_
 const RUNTIME_OF: [RegExp, string][] = [
   [/^pyodide\//, 'python'],
   [/^ruby\//, 'ruby'],
+  [/^clang\//, 'clang'],
   [/^esbuild-/, 'node'],
 ]
 
