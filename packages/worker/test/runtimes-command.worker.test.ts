@@ -14,7 +14,7 @@ import { ORIGIN } from './auth-helpers.js'
 import { openTerminal } from './terminal-client.js'
 
 // The test Worker has no runtime assets, so no real runtime installs here; a stand-in
-// provider for a runtime this build has none for (clang) goes through the same manager.
+// provider for clang (replacing the real one for this file) goes through the same manager.
 let clangInstalls = 0
 const unregister = registerRuntime({
   id: 'clang',
