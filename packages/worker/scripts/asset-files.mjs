@@ -26,3 +26,27 @@ export async function putAsset(key, source) {
   await writeFile(dest, body)
   console.log(`  public/_assets/${key}  ${(body.length / 1024 / 1024).toFixed(1)} MiB`)
 }
+
+/**
+ * Bundles an isolate's entry module into asset `key`: plain ESM for workerd, with the
+ * modules the Worker Loader hands the isolate (`external`) left as imports.
+ */
+export async function bundleIsolate(entry, key, { external = [], plugins = [] } = {}) {
+  const { build } = await import('esbuild')
+  const outfile = join(outRoot, key)
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'browser'],
+    external: ['cloudflare:workers', ...external],
+    plugins,
+    minify: true,
+    logLevel: 'error',
+  })
+  console.log(`  public/_assets/${key}  ${((await stat(outfile)).size / 1024).toFixed(1)} KiB`)
+}

@@ -5,11 +5,11 @@
  * which workerd refuses; the build rewrites its two loader functions to take the modules
  * the Worker Loader hands the isolate instead. Run by `npm run build`, after tsc.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { outRoot, putAsset } from './asset-files.mjs'
+import { bundleIsolate, putAsset } from './asset-files.mjs'
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -113,26 +113,7 @@ function patchedToolchain(source) {
   )
 }
 
-const { build } = await import('esbuild')
-const external = ['cloudflare:workers', 'node:*', ...CORE_MODULE_NAMES.map((n) => `./${n}`), './program.wasm']
-const bundle = async (entry, key, plugins = []) => {
-  const outfile = join(outRoot, key)
-  await build({
-    entryPoints: [join(pkgDir, 'src/runtimes/clang/isolate', entry)],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    conditions: ['import', 'browser'],
-    external,
-    plugins,
-    minify: true,
-    logLevel: 'error',
-  })
-  console.log(`  public/_assets/${key}  ${((await stat(outfile)).size / 1024).toFixed(1)} KiB`)
-}
+const external = ['node:*', ...CORE_MODULE_NAMES.map((n) => `./${n}`), './program.wasm']
 const toolchainPlugin = {
   name: 'nimbus-clang-toolchain',
   setup(b) {
@@ -143,5 +124,6 @@ const toolchainPlugin = {
     }))
   },
 }
-await bundle('compiler.js', CLANG_ASSETS.compilerJs, [toolchainPlugin])
-await bundle('program.js', CLANG_ASSETS.programJs)
+const isolateDir = join(pkgDir, 'src/runtimes/clang/isolate')
+await bundleIsolate(join(isolateDir, 'compiler.js'), CLANG_ASSETS.compilerJs, { external, plugins: [toolchainPlugin] })
+await bundleIsolate(join(isolateDir, 'program.js'), CLANG_ASSETS.programJs, { external })

@@ -8,11 +8,11 @@
  * the snapshot is rebuilt only when its inputs change. Run by `npm run build`, after tsc.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { exists, outRoot, putAsset } from './asset-files.mjs'
+import { bundleIsolate, exists, outRoot, putAsset } from './asset-files.mjs'
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -45,22 +45,7 @@ if (await exists(rubyBuild)) {
   if (!rubyDir) throw new Error('@ruby/3.3-wasm-wasi is not installed')
   await putAsset(RUBY_ASSETS.wasm, join(rubyDir, 'dist', 'ruby+stdlib.wasm'))
   // The isolate's JavaScript with the WASI shim and ruby.wasm's JS side bundled in.
-  const { build } = await import('esbuild')
-  const outfile = join(outRoot, RUBY_ASSETS.isolateJs)
-  await build({
-    entryPoints: [join(pkgDir, 'src/runtimes/ruby/isolate/main.js')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    conditions: ['import', 'browser'],
-    external: ['cloudflare:workers', './ruby.wasm'],
-    minify: true,
-    logLevel: 'error',
-  })
-  console.log(`  public/_assets/${RUBY_ASSETS.isolateJs}  ${((await stat(outfile)).size / 1024).toFixed(1)} KiB`)
+  await bundleIsolate(join(pkgDir, 'src/runtimes/ruby/isolate/main.js'), RUBY_ASSETS.isolateJs, { external: ['./ruby.wasm'] })
 }
 
 try {

@@ -5,6 +5,7 @@
  * diagnostics name files the way the caller wrote them.
  */
 import type { Command, CommandContext } from '../../commands/types.js'
+import { gateCommand } from '../../sandbox/shell-gate.js'
 import { RuntimeAssetError } from '../assets/errors.js'
 import { runtimeBindingsFor, type RuntimeBindings } from '../assets/env.js'
 import { DEFAULT_TIMEOUT_MS, runInIsolate, type PythonOutcome } from '../python/run.js'
@@ -124,3 +125,13 @@ export const wasmProgramCommand = (path: string, name: string): Command => ({
   description: 'A WebAssembly (WASI) program built in this sandbox.',
   run: (ctx) => runWasmProgram(ctx, path, [name, ...ctx.args]),
 })
+
+/** The `clang` or `clang++` command (with its aliases), gated by the profile's runtime policy. */
+export const clangCommand = (tool: 'clang' | 'clang++', aliases: readonly string[], language: string): Command =>
+  gateCommand('clang', {
+    name: tool,
+    aliases,
+    usage: `${tool} [options] file...`,
+    description: `Compile and link ${language} programs to WebAssembly (WASI); run the result by its path, e.g. ./a.out.`,
+    run: (ctx) => runClangCommand(ctx, tool),
+  })

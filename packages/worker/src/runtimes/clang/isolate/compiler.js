@@ -9,6 +9,7 @@
 import { WorkerEntrypoint } from 'cloudflare:workers'
 import { Exit, commands } from '@yowasp/clang'
 import { isPrimed, prime } from './resources.js'
+import { concat } from '../../wasi/shim-tree.js'
 
 /**
  * Linked into every program: wasi-libc starts in `/`, so a program would resolve relative
@@ -94,18 +95,6 @@ function changesOf(before, after) {
 
 const collect = (chunks) => (bytes) => {
   if (bytes) chunks.push(bytes.slice())
-}
-
-const concat = (chunks) => {
-  let n = 0
-  for (const c of chunks) n += c.length
-  const out = new Uint8Array(n)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
 }
 
 const quiet = { fetchProgress: () => {}, decodeASCII: false }
