@@ -8,7 +8,8 @@ import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, ShellError } fro
 import type { ExecEnv, Interpreter } from './interpreter.js'
 import { Interpreter as InterpreterClass } from './interpreter.js'
 import { ShellState } from './state.js'
-import { isWasmFile, wasmProgramCommand } from '../runtimes/clang/command.js'
+import { wasmProgramCommand } from '../runtimes/clang/command.js'
+import { isWasm } from '../runtimes/clang/isolate.js'
 
 const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh'])
 
@@ -100,8 +101,9 @@ export async function runScriptFile(
     await interp.report(env.io.stderr, `${shown}: Permission denied`)
     return 126
   }
-  if (isWasmFile(interp, path)) return interp.runCommandObject(wasmProgramCommand(path, shown), [shown, ...argv.slice(1)], env, extraEnv)
-  const source = interp.fs.readText(path)
+  const bytes = interp.fs.readFile(path)
+  if (isWasm(bytes)) return interp.runCommandObject(wasmProgramCommand(shown, bytes), [shown, ...argv.slice(1)], env, extraEnv)
+  const source = new TextDecoder().decode(bytes)
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(source)
   if (shebang) {
     let prog = shebang[1]!.split('/').pop()!

@@ -428,7 +428,6 @@ export class SqliteVfs implements Vfs {
   }
 
   /** Opens (or creates, with `size` already recorded) the file `path` for writing. */
-  /** The file to write at `path`, created (empty) when missing. */
   #openForWrite(path: string, mode: number, exclusive: boolean, size = 0): { ino: number; size: number; created: boolean } {
     const w = this.#walk(path, true)
     if (w.ino !== undefined) {

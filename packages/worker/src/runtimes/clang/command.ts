@@ -11,7 +11,7 @@ import { runtimeBindingsFor, type RuntimeBindings } from '../assets/env.js'
 import { DEFAULT_TIMEOUT_MS, runInIsolate, type PythonOutcome } from '../python/run.js'
 import { readClangArgs } from './args.js'
 import { CLANG_VERSION } from './assets.js'
-import { CLANG_SPEC, isWasm, programSpec } from './isolate.js'
+import { CLANG_SPEC, programSpec } from './isolate.js'
 
 const envOf = (ctx: CommandContext): Record<string, string> => {
   const vars: Record<string, string> = {}
@@ -81,25 +81,16 @@ export async function runClangCommand(ctx: CommandContext, tool: 'clang' | 'clan
   }
 }
 
-/** True when the file at `path` is a WebAssembly binary (what `clang` links). */
-export function isWasmFile(ctx: Pick<CommandContext, 'fs'>, path: string): boolean {
-  try {
-    return isWasm(ctx.fs.readFile(path, { offset: 0, length: 4 }))
-  } catch {
-    return false
-  }
-}
-
 /**
- * Runs the WASI program at `path` with `argv` (argv[0] is the name it was called by), over
+ * Runs the WASI program `binary` with `argv` (argv[0] is the name it was called by), over
  * the sandbox's files, in its working directory.
  */
-export async function runWasmProgram(ctx: CommandContext, path: string, argv: readonly string[]): Promise<number> {
-  const shown = argv[0] ?? path
+export async function runWasmProgram(ctx: CommandContext, binary: Uint8Array, argv: readonly string[]): Promise<number> {
+  const shown = argv[0] ?? 'a.out'
   const env = await bindings(ctx, shown)
   if (!env) return 126
   try {
-    const spec = await programSpec(ctx.fs.readFile(path))
+    const spec = await programSpec(binary)
     const stdin = ctx.stdin.isTTY ? new Uint8Array() : await ctx.stdin.readAll()
     const outcome = await runInIsolate(ctx.fs, env, spec, {
       mode: 'code',
@@ -118,12 +109,12 @@ export async function runWasmProgram(ctx: CommandContext, path: string, argv: re
   }
 }
 
-/** A command that runs the WASI program at `path` (how the shell runs `./a.out`). */
-export const wasmProgramCommand = (path: string, name: string): Command => ({
+/** A command that runs the WASI program `binary` (how the shell runs `./a.out`). */
+export const wasmProgramCommand = (name: string, binary: Uint8Array): Command => ({
   name,
   usage: `${name} [ARGS]...`,
   description: 'A WebAssembly (WASI) program built in this sandbox.',
-  run: (ctx) => runWasmProgram(ctx, path, [name, ...ctx.args]),
+  run: (ctx) => runWasmProgram(ctx, binary, [name, ...ctx.args]),
 })
 
 /** The `clang` or `clang++` command (with its aliases), gated by the profile's runtime policy. */
