@@ -1,12 +1,12 @@
-/** awk interpreter: records and fields, rules, statements, expressions and built-in functions. */
+/** awk interpreter: rules, statements, expressions and function calls (state in state.ts, I/O in io.ts). */
 import type { Expr, FuncDef, Program, Stmt } from './ast.js'
-import { translateRegex } from '../lib/regex.js'
-import { AwkArray, type Cell, awkSprintf, compareCells, fromInput, numToStr, toBool, toNum, toStr } from './values.js'
+import { AwkArray, type Cell, awkSprintf, compareCells, fromInput, numToStr, toBool, toNum } from './values.js'
 import { NeedsAsync, arrayUses, needsAsync } from './analysis.js'
 import { callBuiltin } from './builtins.js'
 import { AwkRuntimeError } from './errors.js'
 import { arith, mulberry, processEscapes } from './ops.js'
-import { RecordReader } from './records.js'
+import { AwkIo } from './io.js'
+import type { AwkHost, Frame } from './state.js'
 
 export { AwkRuntimeError, processEscapes }
 
@@ -21,179 +21,19 @@ class ReturnSignal {
 class BreakSignal {}
 class ContinueSignal {}
 
-/** What the interpreter needs from the outside world. */
-export interface AwkHost {
-  write(s: string): Promise<void>
-  writeErr(s: string): Promise<void>
-  /** Next chunk of main input for operand `name` ('-' is stdin); null at end. */
-  openInput(name: string): Promise<{ read(): Promise<string | null> } | null>
-  readFile(name: string): string | null
-  writeFile(name: string, data: string, append: boolean): void
-  runCommand(cmd: string, stdin?: string): Promise<{ status: number; stdout: string }>
-  aborted(): boolean
-}
+export type { AwkHost } from './state.js'
 
-type Frame = Map<string, Cell | AwkArray>
-
-export class Interpreter {
-  globals: Frame = new Map()
-  frames: Frame[] = []
-  record = ''
-  fields: string[] | null = null
-  nf = 0
-  regexCache = new Map<string, RegExp>()
-  outFiles = new Map<string, { kind: '>' | '>>' | '|'; buf: string }>()
-  inFiles = new Map<string, { lines: string[]; pos: number }>()
-  out = ''
+export class Interpreter extends AwkIo {
   rangeActive: boolean[] = []
   arrayParams = new Map<string, Set<string>>()
   seed = 0
   prevSeed = 0
   rng = mulberry(0)
-  mainReader: RecordReader | null = null
-  argIndex = 1
-  exitCode = 0
   inEnd = false
 
-  constructor(
-    readonly prog: Program,
-    readonly host: AwkHost,
-  ) {
+  constructor(prog: Program, host: AwkHost) {
+    super(prog, host)
     for (const [name, f] of prog.funcs) this.arrayParams.set(name, arrayUses(f))
-    const g = this.globals
-    g.set('FS', ' ')
-    g.set('OFS', ' ')
-    g.set('ORS', '\n')
-    g.set('RS', '\n')
-    g.set('NR', 0)
-    g.set('FNR', 0)
-    g.set('SUBSEP', '\x1c')
-    g.set('CONVFMT', '%.6g')
-    g.set('OFMT', '%.6g')
-    g.set('RSTART', 0)
-    g.set('RLENGTH', -1)
-    g.set('FILENAME', '')
-  }
-
-  get convfmt(): string {
-    return toStr(this.globals.get('CONVFMT') as Cell, '%.6g')
-  }
-  str(v: Cell): string {
-    return toStr(v, this.convfmt)
-  }
-
-  // ---- fields ----
-  setRecord(s: string) {
-    this.record = s
-    this.fields = null
-  }
-  splitRecord(): string[] {
-    if (this.fields) return this.fields
-    this.fields = this.splitWith(this.record, this.str(this.globals.get('FS') as Cell), this.str(this.globals.get('RS') as Cell) === '')
-    this.nf = this.fields.length
-    return this.fields
-  }
-  splitWith(s: string, fs: string, paragraph = false): string[] {
-    if (s === '') return []
-    if (fs === ' ') {
-      const t = s.replace(/^[ \t\n]+|[ \t\n]+$/g, '')
-      return t === '' ? [] : t.split(/[ \t\n]+/)
-    }
-    let parts: string[]
-    if (fs === '') parts = [...s]
-    else if (fs.length === 1 && fs !== '\\') parts = s.split(fs)
-    else parts = s.split(this.regex(fs))
-    if (paragraph) parts = parts.flatMap((p) => p.split('\n'))
-    return parts
-  }
-  getField(i: number): Cell {
-    if (i < 0) throw new AwkRuntimeError(`attempt to access field ${i}`)
-    if (i === 0) return fromInput(this.record)
-    const f = this.splitRecord()
-    const v = f[i - 1]
-    return v === undefined ? undefined : fromInput(v)
-  }
-  setField(i: number, v: string) {
-    if (i === 0) {
-      this.setRecord(v)
-      return
-    }
-    const f = [...this.splitRecord()]
-    while (f.length < i) f.push('')
-    f[i - 1] = v
-    this.fields = f
-    this.nf = f.length
-    this.rebuild()
-  }
-  rebuild() {
-    const f = this.fields ?? []
-    this.record = f.join(this.str(this.globals.get('OFS') as Cell))
-  }
-  setNF(n: number) {
-    const f = [...this.splitRecord()]
-    f.length = Math.max(0, Math.trunc(n))
-    for (let k = 0; k < f.length; k++) if (f[k] === undefined) f[k] = ''
-    this.fields = f
-    this.nf = f.length
-    this.rebuild()
-  }
-
-  regex(src: string): RegExp {
-    let re = this.regexCache.get(src)
-    if (!re) {
-      re = new RegExp(translateRegex(src, { extended: true }), 'g')
-      this.regexCache.set(src, re)
-    }
-    re.lastIndex = 0
-    return re
-  }
-  regexOf(e: Expr): RegExp {
-    return this.regex(e.t === 'regex' ? e.src : this.str(this.evalSync(e)))
-  }
-
-  // ---- variables ----
-  frameFor(name: string): Frame {
-    const top = this.frames[this.frames.length - 1]
-    return top && top.has(name) ? top : this.globals
-  }
-  getVar(name: string): Cell {
-    if (name === 'NF') {
-      this.splitRecord()
-      return this.nf
-    }
-    const v = this.frameFor(name).get(name)
-    if (v instanceof AwkArray) throw new AwkRuntimeError(`attempt to use array \`${name}' in a scalar context`)
-    return v
-  }
-  setVar(name: string, v: Cell) {
-    if (name === 'NF') {
-      this.setNF(toNum(v))
-      return
-    }
-    const frame = this.frameFor(name)
-    if (frame.get(name) instanceof AwkArray) throw new AwkRuntimeError(`attempt to use array \`${name}' in a scalar context`)
-    frame.set(name, v)
-  }
-  getArray(name: string): AwkArray {
-    const frame = this.frameFor(name)
-    let a = frame.get(name)
-    if (a === undefined) {
-      a = new AwkArray()
-      frame.set(name, a)
-    }
-    if (!(a instanceof AwkArray)) throw new AwkRuntimeError(`attempt to use scalar \`${name}' as an array`)
-    return a
-  }
-  subscript(subs: Expr[]): string {
-    if (subs.length === 1) return this.str(this.evalSync(subs[0] as Expr))
-    return subs.map((s) => this.str(this.evalSync(s))).join(this.str(this.globals.get('SUBSEP') as Cell))
-  }
-
-  assignTo(target: Expr, v: Cell) {
-    if (target.t === 'var') this.setVar(target.name, v)
-    else if (target.t === 'field') this.setField(Math.trunc(toNum(this.evalSync(target.index))), this.str(v))
-    else if (target.t === 'index') this.getArray(target.name).set(this.subscript(target.subs), v)
-    else if (target.t === 'group') this.assignTo(target.expr, v)
   }
 
   // ---- expressions (sync; getline and user functions with I/O go through evalAsync) ----
@@ -403,72 +243,6 @@ export class Interpreter {
     }
   }
 
-  async ioBuiltin(name: string, args: Expr[]): Promise<Cell> {
-    if (name === 'fflush') {
-      await this.flush()
-      return 0
-    }
-    const arg = this.str(await this.eval(args[0] as Expr))
-    if (name === 'system') {
-      await this.flush()
-      const r = await this.host.runCommand(arg)
-      if (r.stdout) await this.host.write(r.stdout)
-      return r.status
-    }
-    // close
-    const f = this.outFiles.get(arg)
-    if (f) {
-      await this.closeOut(arg, f)
-      this.outFiles.delete(arg)
-      return 0
-    }
-    if (this.inFiles.delete(arg)) return 0
-    return -1
-  }
-
-  async closeOut(name: string, f: { kind: '>' | '>>' | '|'; buf: string }) {
-    if (f.kind === '|') {
-      await this.flush()
-      const r = await this.host.runCommand(name, f.buf)
-      if (r.stdout) await this.host.write(r.stdout)
-    } else {
-      this.host.writeFile(name, f.buf, true)
-    }
-    f.buf = ''
-  }
-
-  async getline(e: Extract<Expr, { t: 'getline' }>): Promise<Cell> {
-    let line: string | null
-    if (e.kind === 'plain') {
-      line = await this.nextMainRecord()
-      if (line === null) return 0
-      this.globals.set('NR', toNum(this.globals.get('NR') as Cell) + 1)
-      this.globals.set('FNR', toNum(this.globals.get('FNR') as Cell) + 1)
-    } else {
-      const src = this.str(await this.eval(e.src as Expr))
-      let f = this.inFiles.get(src)
-      if (!f) {
-        let text: string | null
-        if (e.kind === 'cmd') {
-          await this.flush()
-          text = (await this.host.runCommand(src)).stdout
-        } else text = this.host.readFile(src)
-        if (text === null) return -1
-        const lines = text.split(this.str(this.globals.get('RS') as Cell) || '\n')
-        if (lines[lines.length - 1] === '') lines.pop()
-        f = { lines, pos: 0 }
-        this.inFiles.set(src, f)
-      }
-      if (f.pos >= f.lines.length) return 0
-      line = f.lines[f.pos++] as string
-      this.globals.set('NR', toNum(this.globals.get('NR') as Cell) + 1)
-      if (e.kind === 'cmd' && !e.target) this.globals.set('FNR', toNum(this.globals.get('FNR') as Cell) + 1)
-    }
-    if (e.target) await this.assignAsync(e.target, fromInput(line))
-    else this.setRecord(line)
-    return 1
-  }
-
   // ---- statements ----
   async execBlock(body: Stmt[]) {
     for (const s of body) await this.exec(s)
@@ -607,53 +381,6 @@ export class Interpreter {
         return
     }
   }
-
-  async flush() {
-    if (this.out) {
-      const o = this.out
-      this.out = ''
-      await this.host.write(o)
-    }
-  }
-
-  // ---- main loop ----
-  async nextMainRecord(): Promise<string | null> {
-    for (;;) {
-      if (!this.mainReader) {
-        const argv = this.getArray('ARGV')
-        const argc = Math.trunc(toNum(this.globals.get('ARGC') as Cell))
-        let name: string | undefined
-        while (this.argIndex < argc) {
-          const a = this.str(argv.get(String(this.argIndex++)))
-          if (a === '') continue
-          const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a)
-          if (assign) {
-            this.setVar(assign[1] as string, fromInput(processEscapes(assign[2] as string)))
-            continue
-          }
-          name = a
-          break
-        }
-        if (name === undefined) {
-          if (this.usedFile) return null
-          name = '-'
-        }
-        this.usedFile = true
-        const src = await this.host.openInput(name)
-        if (!src) {
-          this.exitCode = 2
-          continue
-        }
-        this.mainReader = new RecordReader(src)
-        this.globals.set('FILENAME', name === '-' ? '' : name)
-        this.globals.set('FNR', 0)
-      }
-      const rec = await this.mainReader.next(this.str(this.globals.get('RS') as Cell))
-      if (rec !== null) return rec
-      this.mainReader = null
-    }
-  }
-  usedFile = false
 
   async run(): Promise<number> {
     const begins = this.prog.rules.filter((r) => r.kind === 'begin')
