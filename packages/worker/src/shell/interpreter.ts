@@ -13,16 +13,16 @@ import { builtins } from './builtins/index.js'
 import { buildCommandContext, shellServices } from './command-context.js'
 import { runCompound } from './control-flow.js'
 import {
-  BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal, ShellError, ShellSyntaxError,
+  BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal, ShellError,
 } from './errors.js'
 import { Expander, type ExpandHost } from './expand.js'
 import type { JobTable } from './jobs.js'
-import { Parser } from './parser.js'
 import { waitIfPaused } from './pause.js'
 import { shouldYield, yieldToEventLoop } from './yield.js'
 import { runPipeline } from './pipeline.js'
 import { applyRedirects, RedirectError } from './redirect.js'
-import { lookupPath, runScriptFile } from './scripts.js'
+import { evalSourceText, lookupPath, runScriptFile, runSourceText } from './scripts.js'
+import { specialParameter } from './special-params.js'
 import type { ShellState } from './state.js'
 import { emptyLineInput, type Io, lineInput } from './streams.js'
 import type { HistoryStore } from './types.js'
@@ -94,25 +94,7 @@ export class Interpreter implements ExpandHost {
   }
 
   special(name: string): string | undefined {
-    switch (name) {
-      case '?': return String(this.state.lastStatus)
-      case '#': return String(this.state.positional.length)
-      case '$': return '1'
-      case '!': return this.state.lastBgPid ? String(this.state.lastBgPid) : ''
-      case '-': return this.state.optionFlags()
-      case 'RANDOM': return String(Math.floor(Math.random() * 32768))
-      case 'SECONDS': return String(Math.floor((Date.now() - this.rt.startTime) / 1000))
-      case 'EPOCHSECONDS': return String(Math.floor(Date.now() / 1000))
-      case 'BASHPID': return String(1 + this.state.subshell)
-      case 'PPID': return '0'
-      case 'UID': case 'EUID': return '1000'
-      case 'LINENO': return String(this.state.lineno)
-      case 'BASH_VERSION': return '5.2.15(1)-release'
-      case 'FUNCNAME': return this.state.funcStack[this.state.funcStack.length - 1]
-      case 'BASH_SUBSHELL': return String(this.state.subshell)
-      case 'SHLVL': return '1'
-      default: return undefined
-    }
+    return specialParameter(this.state, this.rt.startTime, name)
   }
 
   // ---- running ----
@@ -480,43 +462,12 @@ export class Interpreter implements ExpandHost {
     return this.state.interactive || this.state.options.expandAliases
   }
 
-  async runSource(source: string, env: ExecEnv): Promise<number> {
-    const parser = new Parser(source, { aliases: this.state.aliases, aliasesEnabled: () => this.aliasesEnabled() })
-    let status = 0
-    for (;;) {
-      let script: Script | undefined
-      try {
-        script = parser.parseNext()
-      } catch (e) {
-        if (e instanceof ShellSyntaxError) {
-          const line = parser.lexer.lineAt(e.pos ?? source.length)
-          await this.report(env.io.stderr, e.message, line)
-          if (!this.state.interactive && e.pos !== undefined && e.code === 'syntax') {
-            const start = source.lastIndexOf('\n', e.pos - 1) + 1
-            const end = source.indexOf('\n', e.pos)
-            await this.report(env.io.stderr, `\`${source.slice(start, end < 0 ? source.length : end)}'`, line)
-          }
-          this.state.lastStatus = e.status
-          return e.status
-        }
-        throw e
-      }
-      if (!script) break
-      status = await this.runScript(script, env)
-    }
-    return status
+  runSource(source: string, env: ExecEnv): Promise<number> {
+    return runSourceText(this, source, env)
   }
 
-  async evalString(source: string, env: ExecEnv): Promise<number> {
-    if (++this.state.depth > MAX_DEPTH) {
-      this.state.depth--
-      throw new ShellError('depth', 'eval: maximum nesting level exceeded', false, 1)
-    }
-    try {
-      return await this.runSource(source, env)
-    } finally {
-      this.state.depth--
-    }
+  evalString(source: string, env: ExecEnv): Promise<number> {
+    return evalSourceText(this, source, env)
   }
 
   emptyIo(io: Io): Io {

@@ -4,9 +4,11 @@
  * A child shell sees only exported variables, like a new bash process.
  */
 import { isVfsError } from '../vfs/types.js'
-import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, ShellError } from './errors.js'
+import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, ShellError, ShellSyntaxError } from './errors.js'
 import type { ExecEnv, Interpreter } from './interpreter.js'
-import { Interpreter as InterpreterClass } from './interpreter.js'
+import type { Script } from './ast.js'
+import { Interpreter as InterpreterClass, MAX_DEPTH } from './interpreter.js'
+import { Parser } from './parser.js'
 import { ShellState } from './state.js'
 import { wasmProgramCommand } from '../runtimes/clang/command.js'
 import { isWasm } from '../runtimes/clang/isolate.js'
@@ -118,4 +120,45 @@ export async function runScriptFile(
     }
   }
   return runShellScript(interp, source, shown, argv.slice(1), env, extraEnv, { file: true })
+}
+
+/** Parses and runs `source` command by command; a syntax error is reported bash's way and ends it (status 2). */
+export async function runSourceText(interp: Interpreter, source: string, env: ExecEnv): Promise<number> {
+  const parser = new Parser(source, { aliases: interp.state.aliases, aliasesEnabled: () => interp.aliasesEnabled() })
+  let status = 0
+  for (;;) {
+    let script: Script | undefined
+    try {
+      script = parser.parseNext()
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        const line = parser.lexer.lineAt(e.pos ?? source.length)
+        await interp.report(env.io.stderr, e.message, line)
+        if (!interp.state.interactive && e.pos !== undefined && e.code === 'syntax') {
+          const start = source.lastIndexOf('\n', e.pos - 1) + 1
+          const end = source.indexOf('\n', e.pos)
+          await interp.report(env.io.stderr, `\`${source.slice(start, end < 0 ? source.length : end)}'`, line)
+        }
+        interp.state.lastStatus = e.status
+        return e.status
+      }
+      throw e
+    }
+    if (!script) break
+    status = await interp.runScript(script, env)
+  }
+  return status
+}
+
+/** `eval`: runs `source` one nesting level deeper, within the depth limit. */
+export async function evalSourceText(interp: Interpreter, source: string, env: ExecEnv): Promise<number> {
+  if (++interp.state.depth > MAX_DEPTH) {
+    interp.state.depth--
+    throw new ShellError('depth', 'eval: maximum nesting level exceeded', false, 1)
+  }
+  try {
+    return await runSourceText(interp, source, env)
+  } finally {
+    interp.state.depth--
+  }
 }

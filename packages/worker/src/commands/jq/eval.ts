@@ -4,7 +4,7 @@ import { type Json, JqError, brief, compare, dump, typeOf } from './json.js'
 import { type Path, arith, deletePaths, getPath, indexValue, isTruthy, setPath, sliceValue } from './values.js'
 import type { Node, Pattern } from './parser.js'
 import { BreakSignal, Env, type EvalCtx, bindCall, bindPatterns, callFunc } from './env.js'
-import { assign, evalPaths } from './paths.js'
+import { assign } from './paths.js'
 
 export { type Path, applyFormat, arith, deletePaths, getPath, indexValue, isTruthy, setPath, sliceValue }
 export { indices, splitString } from './values.js'
