@@ -72,6 +72,22 @@ export function clangCases(server: () => PythonWorker): void {
       expect((await dev.exec(box, './hello again </dev/null')).exitCode).toBe(0)
     }, 60_000)
 
+    it('stops a program that loops for ever at its time limit (status 124), and the sandbox stays usable', async () => {
+      await dev.exec(box, `printf 'int main(void) { for (;;) {} }\\n' > spin.c && clang spin.c -o spin`, { timeoutMs: 60_000 })
+      const r = await dev.exec(box, 'NIMBUS_WASI_TIMEOUT_MS=1000 ./spin; echo "status=$?"', { timeoutMs: 120_000 })
+      expect(r.stdout).toBe('status=124\n')
+      expect(r.stderr).toContain('time limit exceeded (set NIMBUS_WASI_TIMEOUT_MS to change it)')
+      expect((await dev.exec(box, 'echo still here')).stdout).toBe('still here\n')
+    }, 180_000)
+
+    it('words command-line mistakes as clang does, and reads a program from stdin', async () => {
+      expect(await dev.exec(box, 'clang nofile.c')).toMatchObject({ stderr: "clang: error: no such file or directory: 'nofile.c'\nclang: error: no input files\n", exitCode: 1 })
+      expect(await dev.exec(box, 'clang -frobnicate hello.c')).toMatchObject({ stderr: "clang: error: unknown argument: '-frobnicate'\n", exitCode: 1 })
+      expect(await dev.exec(box, 'clang -o')).toMatchObject({ stderr: "clang: error: argument to '-o' is missing (expected 1 value)\n", exitCode: 1 })
+      expect(await dev.exec(box, 'clang hello.c -lnotalib')).toMatchObject({ stderr: 'wasm-ld: error: unable to find library -lnotalib\n', exitCode: 1 })
+      expect((await dev.exec(box, 'echo "int main(void) { return 5; }" | clang -x c - -o fromstdin && ./fromstdin; echo "status=$?"')).stdout).toBe('status=5\n')
+    }, 120_000)
+
     it('runs C through runCode and the SDK README runtime calls', async () => {
       const other = fresh()
       expect(await dev.sdk(other, 'ensure', [['python', 'clang']])).toMatchObject({ ok: true, result: expect.arrayContaining(['python', 'clang', 'shell']) })

@@ -29,6 +29,8 @@ export interface ClangCommandLine {
   links: boolean
   /** The linked output's path (absolute), when the run links. */
   output?: string
+  /** Input files as the caller wrote them, with their absolute paths (not `-`). */
+  inputs: Array<{ given: string; path: string }>
 }
 
 export function readClangArgs(args: readonly string[], cwd: string): ClangCommandLine {
@@ -37,6 +39,7 @@ export function readClangArgs(args: readonly string[], cwd: string): ClangComman
   let freestanding = false
   let output: string | undefined
   let sawInput = false
+  const inputs: Array<{ given: string; path: string }> = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string
     if (NO_LINK.has(a)) links = false
@@ -61,6 +64,7 @@ export function readClangArgs(args: readonly string[], cwd: string): ClangComman
     if (!a.startsWith('-') || a === '-') {
       sawInput = true
       argv.push(absolute(cwd, a))
+      if (a !== '-') inputs.push({ given: a, path: absolute(cwd, a) })
       continue
     }
     argv.push(a)
@@ -74,5 +78,5 @@ export function readClangArgs(args: readonly string[], cwd: string): ClangComman
     full.push('-o', output)
   }
   const startup = links && !freestanding
-  return { argv: full, links: startup, ...(links && output !== undefined ? { output } : {}) }
+  return { argv: full, links: startup, inputs, ...(links && output !== undefined ? { output } : {}) }
 }

@@ -56,6 +56,13 @@ export async function runClangCommand(ctx: CommandContext, tool: 'clang' | 'clan
   // -fno-exceptions (a `throw` is then a compile error instead of a link error).
   const exceptions = ctx.args.some((a) => a === '-fexceptions' || a === '-fno-exceptions')
   const line = readClangArgs(tool === 'clang++' && !exceptions ? ['-fno-exceptions', ...ctx.args] : ctx.args, ctx.cwd)
+  // Missing inputs are reported here, as clang words it: the toolchain's driver fails badly on them.
+  const missing = line.inputs.filter((f) => !ctx.fs.exists(f.path))
+  if (missing.length > 0) {
+    for (const f of missing) await ctx.stderr.write(`${tool}: error: no such file or directory: '${f.given}'\n`)
+    if (missing.length === line.inputs.length) await ctx.stderr.write(`${tool}: error: no input files\n`)
+    return 1
+  }
   const vars = { ...envOf(ctx), NIMBUS_CLANG_LINK: line.links ? '1' : '0' }
   const prefix = ctx.cwd === '/' ? '/' : `${ctx.cwd}/`
   // Diagnostics name the absolute paths the isolate saw; show them relative, as typed.
@@ -99,7 +106,7 @@ export async function runWasmProgram(ctx: CommandContext, binary: Uint8Array, ar
       cwd: ctx.cwd,
       env: envOf(ctx),
       stdin,
-      timeoutMs: limitOf(ctx, 'NIMBUS_PROGRAM_TIMEOUT_MS'),
+      timeoutMs: limitOf(ctx, 'NIMBUS_WASI_TIMEOUT_MS'),
       signal: ctx.signal,
     })
     return await report(ctx, shown, outcome)

@@ -7,6 +7,7 @@ import { loadRuntimeAsset, loadRuntimeText } from '../assets/load.js'
 import { RuntimeAssetError } from '../assets/errors.js'
 import type { IsolateSpec } from '../python/isolate.js'
 import { CLANG_ASSETS, CLANG_PACKAGE_VERSION, CORE_MODULE_NAMES } from './assets.js'
+import { addLoopBudget } from './loop-budget.js'
 
 export const CLANG_SPEC: IsolateSpec = {
   runtime: 'clang',
@@ -50,8 +51,9 @@ async function digest(bytes: Uint8Array): Promise<string> {
 /** The isolate spec that runs the WASI program `binary`. */
 export async function programSpec(binary: Uint8Array): Promise<IsolateSpec> {
   const hash = await digest(binary)
-  // The Loader keeps the bytes only until the isolate exists.
-  const wasm = binary.slice().buffer
+  // Every loop takes from a budget the runner sets from the time limit (see loop-budget.ts);
+  // the Loader keeps the bytes only until the isolate exists.
+  const wasm = addLoopBudget(binary).binary.slice().buffer
   return {
     runtime: 'wasi',
     idOf: (sandboxKey, generation) => `nimbus-wasi/${CLANG_PACKAGE_VERSION}/${hash}/${sandboxKey}/${generation}`,

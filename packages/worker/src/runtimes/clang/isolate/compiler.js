@@ -27,6 +27,9 @@ const TMP_MOUNT = '.sandbox-tmp'
 /** `/tmp/…` in an argument (alone or after an option letter, as in `-I/tmp/x`) → the mount. */
 const toMount = (arg) => arg.replace(/^(-[A-Za-z]+)?\/tmp(?=\/|$)/, `$1/${TMP_MOUNT}`)
 const fromMount = (text) => text.split(`/${TMP_MOUNT}`).join('/tmp')
+/** What the driver prints before its job list (`-###`); shown on a failure only with -v. */
+const DRIVER_BANNER = /^(clang version |Target: |Thread model: |InstalledDir: |Build config: | \(in-process\)$| ")/
+const withoutBanner = (text) => text.split('\n').filter((line) => !DRIVER_BANNER.test(line)).join('\n')
 
 let instance
 let tree = {}
@@ -77,10 +80,12 @@ function changesOf(before, after) {
   const writes = []
   const dirs = []
   const walk = (was, now, prefix) => {
-    for (const [name, node] of Object.entries(now)) {
+    for (const [name, entry] of Object.entries(now)) {
       const path = prefix + '/' + name
       const old = was?.[name]
       if (path === '/usr' || path === '/.nimbus') continue
+      // The driver's own failures come back with ASCII files decoded to strings.
+      const node = typeof entry === 'string' ? new TextEncoder().encode(entry) : entry
       if (node instanceof Uint8Array) {
         if (!(old instanceof Uint8Array) || !same(old, node)) writes.push({ path, data: node, mode: 0o644 })
       } else {
@@ -132,7 +137,8 @@ export default class ClangIsolate extends WorkerEntrypoint {
     delete input.tmp
     if (req.env.NIMBUS_CLANG_LINK === '1') {
       input['.nimbus'] = { 'initial-cwd.o': await initialCwdObject() }
-      args.push(CWD_OBJECT)
+      // `-x none`: an earlier `-x c` must not make the object a C source.
+      args.push('-x', 'none', CWD_OBJECT)
     }
     let stdinBytes = req.stdin
     const options = {
@@ -159,13 +165,15 @@ export default class ClangIsolate extends WorkerEntrypoint {
       delete files[TMP_MOUNT]
     }
     const changes = files ? changesOf(tree, files) : { writes: [], dirs: [], removes: [] }
+    const errText = new TextDecoder().decode(concat(stderr))
+    const verbose = req.argv.includes('-v')
     applySync({ full: false, removes: [], dirs: changes.dirs, writes: changes.writes })
     return {
       instance,
       exitCode,
       timedOut: false,
       stdout: concat(stdout),
-      stderr: new TextEncoder().encode(fromMount(new TextDecoder().decode(concat(stderr)))),
+      stderr: new TextEncoder().encode(fromMount(verbose ? errText : withoutBanner(errText))),
       changes,
       stats: { fresh, snapshot: false, ms: Date.now() - started },
     }

@@ -10,6 +10,12 @@ import program from './program.wasm'
 import { applySync, collectChanges, concat } from '../../wasi/shim-tree.js'
 
 const SKIP_ROOTS = new Set(['/dev', '/proc', '/sys'])
+/**
+ * Loop iterations a program may run per millisecond of its time limit. The clock stands
+ * still while a program computes, so the limit is counted in loops (see loop-budget.ts).
+ */
+const LOOPS_PER_MS = 500_000n
+const BUDGET = 'nimbus_loop_budget'
 let instance
 let st
 
@@ -27,12 +33,19 @@ export default class ProgramIsolate extends WorkerEntrypoint {
     const env = Object.entries({ ...req.env, PWD: req.cwd }).map(([k, v]) => `${k}=${v}`)
     const wasi = new WASI([req.target, ...req.argv], env, fds, { debug: false })
     let exitCode
+    let timedOut = false
+    let budget
     try {
       const inst = new WebAssembly.Instance(program, { wasi_snapshot_preview1: wasi.wasiImport })
+      budget = inst.exports[BUDGET]
+      if (budget) budget.value = BigInt(req.timeoutMs) * LOOPS_PER_MS
       exitCode = wasi.start(inst)
     } catch (e) {
       if (e instanceof WASIProcExit) exitCode = e.code
-      else {
+      else if (budget && budget.value === 0n) {
+        timedOut = true
+        exitCode = 124
+      } else {
         // A trap (unreachable, out-of-bounds access, stack overflow) ends the program like a signal.
         err.push(new TextEncoder().encode(`${req.target}: ${e instanceof Error ? e.message : String(e)}\n`))
         exitCode = 134
@@ -41,7 +54,7 @@ export default class ProgramIsolate extends WorkerEntrypoint {
     return {
       instance,
       exitCode,
-      timedOut: false,
+      timedOut,
       stdout: concat(out),
       stderr: concat(err),
       changes: collectChanges({ root: st.root.dir, known: st.known }, SKIP_ROOTS),
