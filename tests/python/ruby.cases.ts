@@ -45,6 +45,13 @@ export function rubyCases(server: () => PythonWorker): void {
       expect((await dev.exec(box, 'echo "puts 6 * 7" | ruby')).stdout).toBe('42\n')
     }, 120_000)
 
+    it('stops an endless loop at its time limit with 124, and the next run works', async () => {
+      const box = fresh()
+      const r = await dev.exec(box, 'NIMBUS_RUBY_TIMEOUT_MS=1000 ruby -e "loop {}"; echo "status=$?"', { timeoutMs: 120_000 })
+      expect(r).toMatchObject({ stdout: 'status=124\n', stderr: 'ruby: stopped after 1 s: time limit exceeded (set NIMBUS_RUBY_TIMEOUT_MS to change it)\n' })
+      expect((await dev.exec(box, 'ruby -e "puts 1 + 1"')).stdout).toBe('2\n')
+    }, 180_000)
+
     it("is a runtime the manager installs, and runCode runs ruby", async () => {
       const box = fresh()
       const r = await dev.sdk(box, 'runCode', ['puts "from ruby"', { language: 'ruby', install: 'ifMissing' }])

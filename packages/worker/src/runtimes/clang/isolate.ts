@@ -7,7 +7,7 @@ import { loadRuntimeAsset, loadRuntimeText } from '../assets/load.js'
 import { RuntimeAssetError } from '../assets/errors.js'
 import type { IsolateSpec } from '../python/isolate.js'
 import { CLANG_ASSETS, CLANG_PACKAGE_VERSION, CORE_MODULE_NAMES } from './assets.js'
-import { addLoopBudget } from './loop-budget.js'
+import { addLoopBudget } from '../wasi/loop-budget.js'
 
 export const CLANG_SPEC: IsolateSpec = {
   runtime: 'clang',

@@ -8,14 +8,10 @@ import { WorkerEntrypoint } from 'cloudflare:workers'
 import { ConsoleStdout, File, OpenFile, PreopenDirectory, WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim'
 import program from './program.wasm'
 import { applySync, collectChanges, concat } from '../../wasi/shim-tree.js'
+import { BUDGET_EXPORT, LOOPS_PER_MS } from '../../wasi/loop-budget.ts'
 
 const SKIP_ROOTS = new Set(['/dev', '/proc', '/sys'])
-/**
- * Loop iterations a program may run per millisecond of its time limit. The clock stands
- * still while a program computes, so the limit is counted in loops (see loop-budget.ts).
- */
-const LOOPS_PER_MS = 500_000n
-const BUDGET = 'nimbus_loop_budget'
+
 let instance
 let st
 
@@ -37,12 +33,13 @@ export default class ProgramIsolate extends WorkerEntrypoint {
     let budget
     try {
       const inst = new WebAssembly.Instance(program, { wasi_snapshot_preview1: wasi.wasiImport })
-      budget = inst.exports[BUDGET]
-      if (budget) budget.value = BigInt(req.timeoutMs) * LOOPS_PER_MS
+      budget = inst.exports[BUDGET_EXPORT]
+      // The clock stands still while a program computes: its time limit is counted in loops.
+      if (budget) budget.value = BigInt(req.timeoutMs * LOOPS_PER_MS)
       exitCode = wasi.start(inst)
     } catch (e) {
       if (e instanceof WASIProcExit) exitCode = e.code
-      else if (budget && budget.value === 0n) {
+      else if (budget && budget.value <= 0n) {
         timedOut = true
         exitCode = 124
       } else {

@@ -9,6 +9,7 @@ import { ConsoleStdout, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/b
 import { RubyVM } from '@ruby/wasm-wasi/dist/vm'
 import rubyModule from './ruby.wasm'
 import { applySync, collectChanges, concat } from '../../wasi/shim-tree.js'
+import { BUDGET_EXPORT, RUBY_LOOPS_PER_MS } from '../../wasi/loop-budget.ts'
 
 const SKIP_ROOTS = new Set(['/dev', '/proc', '/sys', '/usr/local/lib/ruby'])
 const io = { out: [], err: [] }
@@ -58,9 +59,9 @@ function boot() {
     root,
   ]
   const wasi = new WASI([], [], fds, { debug: false })
-  return RubyVM.instantiateModule({ module: rubyModule, wasip1: wasi, args: ['ruby.wasm', '-EUTF-8', '-e_=0'] }).then(({ vm }) => {
+  return RubyVM.instantiateModule({ module: rubyModule, wasip1: wasi, args: ['ruby.wasm', '-EUTF-8', '-e_=0'] }).then(({ vm, instance: inst }) => {
     vm.eval(PRELUDE)
-    return { vm, wasi, root: root.dir, known: new Map() }
+    return { vm, wasi, root: root.dir, known: new Map(), budget: inst.exports[BUDGET_EXPORT] }
   })
 }
 
@@ -85,21 +86,27 @@ export default class RubyIsolate extends WorkerEntrypoint {
     const env = Object.entries(req.env).map(([k, v]) => rubyStr(k) + ' => ' + rubyStr(v)).join(', ')
     const call = '__nimbus_run(' + [JSON.stringify(req.mode), rubyStr(req.target), '[' + req.argv.map(rubyStr).join(', ') + ']', rubyStr(req.cwd), '{' + env + '}'].join(', ') + ')'
     let exitCode
+    let timedOut = false
+    // The clock stands still while Ruby computes: its time limit is counted in loops.
+    if (st.budget) st.budget.value = BigInt(req.timeoutMs * RUBY_LOOPS_PER_MS)
     try {
       exitCode = Number(st.vm.eval(call).toString())
     } catch (e) {
-      // exit! or a fatal error ends the interpreter: the next run boots a new one.
+      // exit!, a fatal error or a spent loop budget ends the interpreter: the next run boots a new one.
       state = undefined
       instance = undefined
       const code = e && typeof e.code === 'number' ? e.code : undefined
-      exitCode = code ?? 1
-      if (code === undefined) io.err.push(new TextEncoder().encode('ruby: ' + (e && e.message ? e.message : String(e)) + '\n'))
+      timedOut = code === undefined && st.budget !== undefined && st.budget.value <= 0n
+      exitCode = timedOut ? 124 : (code ?? 1)
+      // Ruby reports the trap as a VM crash; for a spent budget the time-limit message says it all.
+      if (timedOut) io.err = []
+      else if (code === undefined) io.err.push(new TextEncoder().encode('ruby: ' + (e && e.message ? e.message : String(e)) + '\n'))
     }
     const changes = state ? collectChanges(st, SKIP_ROOTS) : { writes: [], dirs: [], removes: [] }
     return {
       instance: instance ?? 'ended',
       exitCode,
-      timedOut: false,
+      timedOut,
       stdout: concat(io.out),
       stderr: concat(io.err),
       changes,

@@ -66,6 +66,9 @@ describe('addLoopBudget', () => {
     budget.value = 1000n
     expect(() => (exports.spin as () => void)()).toThrow(WebAssembly.RuntimeError)
     expect(budget.value).toBe(0n)
+    // Spent stays spent: code that catches the trap and loops again traps at once.
+    expect(() => (exports.spin as () => void)()).toThrow(WebAssembly.RuntimeError)
+    expect(budget.value).toBe(-1n)
     budget.value = 5n
     expect(() => (exports.sum as (n: number) => number)(10)).toThrow(WebAssembly.RuntimeError)
     budget.value = 100n

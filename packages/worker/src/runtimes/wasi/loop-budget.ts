@@ -1,5 +1,6 @@
 /**
- * A loop budget for WebAssembly programs. A program spinning in a loop never yields, and
+ * A loop budget for WebAssembly programs (compiled C/C++ and ruby.wasm). A program
+ * spinning in a loop never yields, and
  * inside workerd the clock stands still while it runs, so nothing outside can stop it in
  * time. This rewrites a module so that every `loop` first takes one unit from an exported
  * i64 global and traps (`unreachable`) when it is spent; the runner sets the budget from the
@@ -12,6 +13,14 @@
 
 /** The exported global holding the remaining loop iterations. */
 export const BUDGET_EXPORT = 'nimbus_loop_budget'
+
+/**
+ * Loop iterations a compiled program may run per millisecond of its time limit: about what
+ * a tight loop manages, so an endless one stops near its limit and a heavier one later.
+ */
+export const LOOPS_PER_MS = 500_000
+/** The same for ruby.wasm, whose interpreter loop runs about 60,000 times a millisecond. */
+export const RUBY_LOOPS_PER_MS = 60_000
 
 class Unsupported extends Error {}
 
@@ -71,14 +80,19 @@ const concat = (parts: Uint8Array[]): Uint8Array => {
   return out
 }
 
-/** The instructions put at the head of every loop: take one unit, trap at zero. */
+/**
+ * The instructions put at the head of every loop: take one unit, trap once none is left.
+ * `< 1` rather than `== 0`, so code that catches the trap and loops on (Ruby's crash
+ * reporter) traps again instead of running on a negative budget.
+ */
 const check = (global: number): number[] => [
   0x23, ...uleb(global), // global.get
   0x42, 0x01, // i64.const 1
   0x7d, // i64.sub
   0x24, ...uleb(global), // global.set
   0x23, ...uleb(global), // global.get
-  0x50, // i64.eqz
+  0x42, 0x01, // i64.const 1
+  0x53, // i64.lt_s
   0x04, 0x40, // if (no result)
   0x00, // unreachable
   0x0b, // end
