@@ -51,15 +51,13 @@ async function digest(bytes: Uint8Array): Promise<string> {
 /** The isolate spec that runs the WASI program `binary`. */
 export async function programSpec(binary: Uint8Array): Promise<IsolateSpec> {
   const hash = await digest(binary)
-  // Every loop takes from a budget the runner sets from the time limit (see loop-budget.ts);
-  // the Loader keeps the bytes only until the isolate exists.
-  const wasm = addLoopBudget(binary).binary.slice().buffer
   return {
     runtime: 'wasi',
     idOf: (sandboxKey, generation) => `nimbus-wasi/${CLANG_PACKAGE_VERSION}/${hash}/${sandboxKey}/${generation}`,
     async loadModules(env) {
       const js = await loadRuntimeText(env, 'clang', CLANG_ASSETS.programJs)
-      return { 'main.js': { js }, 'program.wasm': { wasm } }
+      // Every loop takes from a budget the runner sets from the time limit (see loop-budget.ts).
+      return { 'main.js': { js }, 'program.wasm': { wasm: addLoopBudget(binary).binary.slice().buffer } }
     },
     graceMs: 5_000,
   }
