@@ -4,23 +4,13 @@
  * decoded only at the edges, so binary data and UTF-8 split across chunks survive.
  */
 import { BrokenPipeError, type InputStream, type OutputStream } from './types.js'
+import { concatBytes } from './lib/bytes.js'
 
 const encoder = new TextEncoder()
 
 export const toBytes = (chunk: string | Uint8Array): Uint8Array =>
   typeof chunk === 'string' ? encoder.encode(chunk) : chunk
 
-const concat = (parts: Uint8Array[], total?: number): Uint8Array => {
-  if (parts.length === 1) return parts[0] as Uint8Array
-  const size = total ?? parts.reduce((n, p) => n + p.length, 0)
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
 
 /** Shared helpers built on `read()`: whole-input reads and line iteration. */
 export abstract class BaseInput implements InputStream {
@@ -30,7 +20,7 @@ export abstract class BaseInput implements InputStream {
   async readAll(): Promise<Uint8Array> {
     const parts: Uint8Array[] = []
     for (let c = await this.read(); c !== null; c = await this.read()) parts.push(c)
-    return parts.length === 0 ? new Uint8Array(0) : concat(parts)
+    return parts.length === 0 ? new Uint8Array(0) : concatBytes(parts)
   }
 
   async readText(): Promise<string> {
@@ -102,7 +92,7 @@ export const collectOutput = (opts: { isTTY?: boolean } = {}): CollectedOutput =
       size += b.length
     },
     bytes() {
-      const all = parts.length === 0 ? new Uint8Array(0) : concat(parts, size)
+      const all = parts.length === 0 ? new Uint8Array(0) : concatBytes(parts, size)
       parts.length = 0
       if (all.length > 0) parts.push(all)
       return all

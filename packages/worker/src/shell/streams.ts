@@ -7,6 +7,7 @@ import { BaseInput, emptyInput, toBytes } from '../commands/io.js'
 import type { InputStream, OutputStream } from '../commands/types.js'
 import type { Vfs } from '../vfs/types.js'
 import { shouldYield, yieldToEventLoop } from './yield.js'
+import { concatBytes } from '../commands/lib/bytes.js'
 
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
@@ -49,13 +50,13 @@ export class LineInput extends BaseInput {
       const c = await this.read()
       if (c === null) {
         if (!parts.length) return null
-        return { line: decoder.decode(concat(parts)), complete: false }
+        return { line: decoder.decode(concatBytes(parts)), complete: false }
       }
       const i = c.indexOf(delim)
       if (i >= 0) {
         parts.push(c.subarray(0, i))
         this.unread(c.subarray(i + 1))
-        return { line: decoder.decode(concat(parts)), complete: true }
+        return { line: decoder.decode(concatBytes(parts)), complete: true }
       }
       parts.push(c)
     }
@@ -88,17 +89,6 @@ export function lineInput(s: InputStream): LineInput {
   return w
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!
-  const n = parts.reduce((a, p) => a + p.length, 0)
-  const out = new Uint8Array(n)
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
 
 /** Output into a VFS file; buffered and flushed on close (or when the buffer grows large). */
 export class FileOutput implements OutputStream {
@@ -124,7 +114,7 @@ export class FileOutput implements OutputStream {
   }
   flush(): void {
     if (!this.parts.length) return
-    const data = concat(this.parts)
+    const data = concatBytes(this.parts)
     this.parts = []
     this.size = 0
     this.fs.writeFile(this.path, data, { append: true })

@@ -32,3 +32,18 @@ export class ByteBuilder {
     return this.#buf.slice(0, this.#len)
   }
 }
+
+/**
+ * `parts` joined into one array; `size` (at least their total) zero-pads the end. A single
+ * part without padding is returned as it is, not copied.
+ */
+export function concatBytes<B extends ArrayBufferLike>(parts: readonly Uint8Array<B>[], size?: number): Uint8Array<B | ArrayBuffer> {
+  if (parts.length === 1 && size === undefined) return parts[0] as Uint8Array<B>
+  const out = new Uint8Array(size ?? parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}

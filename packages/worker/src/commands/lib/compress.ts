@@ -1,4 +1,5 @@
 /** gzip compression through the platform's CompressionStream (Workers and Node both have it). */
+import { concatBytes } from './bytes.js'
 
 const pump = async (data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> => {
   const writer = stream.writable.getWriter()
@@ -14,13 +15,7 @@ const pump = async (data: Uint8Array, stream: CompressionStream | DecompressionS
     parts.push(value as Uint8Array)
   }
   await done
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(parts)
 }
 
 export const isGzip = (b: Uint8Array): boolean => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b

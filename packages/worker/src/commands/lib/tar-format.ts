@@ -1,4 +1,5 @@
 /** tar archives: ustar writer (long names via prefix or GNU long-name records) and a reader for ustar/GNU/pax. */
+import { concatBytes } from './bytes.js'
 
 export interface TarEntry {
   name: string
@@ -67,13 +68,7 @@ export const writeTar = (entries: TarEntry[]): Uint8Array => {
   parts.push(new Uint8Array(1024))
   const total = parts.reduce((n, p) => n + p.length, 0)
   // GNU tar pads archives to a multiple of its 10 KiB record size.
-  const padded = Math.ceil(total / 10240) * 10240
-  const out = new Uint8Array(padded)
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
+  const out = concatBytes(parts, Math.ceil(total / 10240) * 10240)
   return out
 }
 

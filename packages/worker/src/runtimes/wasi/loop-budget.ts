@@ -22,6 +22,8 @@ export const LOOPS_PER_MS = 500_000
 /** The same for ruby.wasm, whose interpreter loop runs about 60,000 times a millisecond. */
 export const RUBY_LOOPS_PER_MS = 60_000
 
+import { concatBytes } from '../../commands/lib/bytes.js'
+
 class Unsupported extends Error {}
 
 class Reader {
@@ -70,15 +72,6 @@ const uleb = (n: number): number[] => {
   return out
 }
 
-const concat = (parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
 
 /**
  * The instructions put at the head of every loop: take one unit, trap once none is left.
@@ -198,7 +191,7 @@ function instrumentBody(body: Uint8Array, global: number): Uint8Array {
   }
   if (out.length === 0) return body
   out.push(body.subarray(copied))
-  return concat(out)
+  return concatBytes(out)
 }
 
 /** Counts imported globals (defined globals are numbered after them). */
@@ -228,14 +221,14 @@ function importedGlobals(section: Uint8Array): number {
   return globals
 }
 
-const section = (id: number, payload: Uint8Array): Uint8Array => concat([Uint8Array.of(id, ...uleb(payload.length)), payload])
+const section = (id: number, payload: Uint8Array): Uint8Array => concatBytes([Uint8Array.of(id, ...uleb(payload.length)), payload])
 
 /** Appends an entry to a vector section (count + items), creating the section when absent. */
 function appendToVector(payload: Uint8Array | undefined, item: number[]): { payload: Uint8Array; index: number } {
   if (!payload) return { payload: Uint8Array.from([1, ...item]), index: 0 }
   const r = new Reader(payload)
   const count = r.u32()
-  return { payload: concat([Uint8Array.from(uleb(count + 1)), payload.subarray(r.pos), Uint8Array.from(item)]), index: count }
+  return { payload: concatBytes([Uint8Array.from(uleb(count + 1)), payload.subarray(r.pos), Uint8Array.from(item)]), index: count }
 }
 
 /** `binary` with a loop budget, or unchanged (`instrumented: false`) when it cannot be done safely. */
@@ -282,7 +275,7 @@ function rewrite(binary: Uint8Array): Uint8Array {
     cr.skip(size)
     bodies.push(Uint8Array.from(uleb(body.length)), body)
   }
-  const codePayload = concat([Uint8Array.from(uleb(bodies.length / 2)), ...bodies])
+  const codePayload = concatBytes([Uint8Array.from(uleb(bodies.length / 2)), ...bodies])
   const replaced = new Map<number, Uint8Array>([
     [6, globals.payload],
     [7, exports.payload],
@@ -306,5 +299,5 @@ function rewrite(binary: Uint8Array): Uint8Array {
     parts.push(section(s.id, replaced.get(s.id) ?? s.payload))
     emitted.add(s.id)
   }
-  return concat(parts)
+  return concatBytes(parts)
 }
