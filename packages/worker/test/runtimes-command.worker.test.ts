@@ -14,12 +14,12 @@ import { ORIGIN } from './auth-helpers.js'
 import { openTerminal } from './terminal-client.js'
 
 // The test Worker has no runtime assets, so no real runtime installs here; a stand-in
-// provider for clang (replacing the real one for this file) goes through the same manager.
-let clangInstalls = 0
+// provider for git (a runtime name this build has no provider for) goes through the same manager.
+let gitInstalls = 0
 const unregister = registerRuntime({
-  id: 'clang',
+  id: 'git',
   async install() {
-    clangInstalls++
+    gitInstalls++
   },
   isInstalled: () => false,
 })
@@ -36,21 +36,21 @@ describe('runtimes in the terminal and the SDK', () => {
     const id = freshId('shared')
     const t = await openTerminal(id)
     await t.waitFor((s) => s.includes(PROMPT), 'the prompt')
-    t.type('runtimes install clang\r')
-    await t.waitFor((s) => s.includes('clang installed\r\n') && count(s, PROMPT) >= 2, 'the install')
-    expect(clangInstalls).toBe(1)
-    expect(await box(id).runtimes.installed()).toEqual(['clang', 'shell'])
+    t.type('runtimes install git\r')
+    await t.waitFor((s) => s.includes('git installed\r\n') && count(s, PROMPT) >= 2, 'the install')
+    expect(gitInstalls).toBe(1)
+    expect(await box(id).runtimes.installed()).toEqual(['git', 'shell'])
     t.type('runtimes installed\r')
-    await t.waitFor((s) => s.includes('\r\nclang\r\nshell\r\n'), 'the installed list')
+    await t.waitFor((s) => s.includes('\r\ngit\r\nshell\r\n'), 'the installed list')
     t.close()
   })
 
   it('the terminal lists what the SDK installed', async () => {
     const id = freshId('sdk-first')
-    expect(await box(id).runtimes.install('clang')).toEqual(['clang', 'shell'])
+    expect(await box(id).runtimes.install('git')).toEqual(['git', 'shell'])
     const r = await box(id).exec('runtimes list')
     expect(r.exitCode).toBe(0)
-    expect(r.stdout).toContain('* clang')
+    expect(r.stdout).toContain('* git')
     expect(r.stdout).toContain('* shell')
   })
 

@@ -127,7 +127,9 @@ describe('runtimes', () => {
   })
 
   it('fails an install with no provider as E_RUNTIME_UNAVAILABLE, and installs a registered one on ready()', async () => {
-    expect(await code(testSandbox({ runtimes: { preinstall: ['clang'] } }).svc.ready(testSandbox({ runtimes: { preinstall: ['clang'] } }).ctx))).toBe('E_RUNTIME_UNAVAILABLE')
+    // testSandbox's registry holds only the providers passed to it: none for git here.
+    const missing = testSandbox({ runtimes: { preinstall: ['git'] } })
+    expect(await code(missing.svc.ready(missing.ctx))).toBe('E_RUNTIME_UNAVAILABLE')
     let installs = 0
     const clang: RuntimeProvider = {
       id: 'clang',
