@@ -50,8 +50,6 @@ export async function runClangCommand(ctx: CommandContext, tool: 'clang' | 'clan
     await ctx.stderr.write(`${tool}: error: no input files\n`)
     return 1
   }
-  const env = await bindings(ctx, tool)
-  if (!env) return 1
   // The toolchain's libc++ is built without exception support, so C++ builds default to
   // -fno-exceptions (a `throw` is then a compile error instead of a link error).
   const exceptions = ctx.args.some((a) => a === '-fexceptions' || a === '-fno-exceptions')
@@ -63,6 +61,8 @@ export async function runClangCommand(ctx: CommandContext, tool: 'clang' | 'clan
     if (missing.length === line.inputs.length) await ctx.stderr.write(`${tool}: error: no input files\n`)
     return 1
   }
+  const env = await bindings(ctx, tool)
+  if (!env) return 1
   const vars = { ...envOf(ctx), NIMBUS_CLANG_LINK: line.links ? '1' : '0' }
   const prefix = ctx.cwd === '/' ? '/' : `${ctx.cwd}/`
   // Diagnostics name the absolute paths the isolate saw; show them relative, as typed.
