@@ -1,7 +1,7 @@
 /** jq built-in functions: natives in TypeScript (by family in natives-*.ts), the rest defined in jq itself (prelude.ts). */
 import { Env, type Native, type NativePath, type Path, evaluate, getPath, isTruthy } from './eval.js'
 import { type Json, JqError, dump } from './json.js'
-import type { Node } from './parser.js'
+import type { Node } from './ast.js'
 import { one } from './native-util.js'
 import { parseJq } from './parser.js'
 import { PRELUDE } from './prelude.js'

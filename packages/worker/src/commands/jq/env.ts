@@ -1,7 +1,7 @@
 /** jq's environments and calls: variables and function closures, pattern binding, argument binding. */
 import { type Json, JqError, typeOf } from './json.js'
 import { type Path, indexValue } from './values.js'
-import type { Node, Pattern } from './parser.js'
+import type { Node, Pattern } from './ast.js'
 import { evaluate } from './eval.js'
 
 export interface Closure {

@@ -2,7 +2,7 @@
 import { applyFormat } from './formats.js'
 import { type Json, JqError, brief, compare, dump, typeOf } from './json.js'
 import { type Path, arith, deletePaths, getPath, indexValue, isTruthy, setPath, sliceValue } from './values.js'
-import type { Node, Pattern } from './parser.js'
+import type { Node, Pattern } from './ast.js'
 import { BreakSignal, Env, type EvalCtx, bindCall, bindPatterns, callFunc } from './env.js'
 import { assign } from './paths.js'
 

@@ -1,7 +1,7 @@
 /** jq natives: empty/error, paths, length, keys, has/contains, types and JSON conversion. */
 import { type Native, type Path, deletePaths, evalPaths, evaluate, getPath, setPath } from './eval.js'
 import { type Json, JqError, brief, compare, dump, JsonStream, typeOf } from './json.js'
-import type { Node } from './parser.js'
+import type { Node } from './ast.js'
 
 const keysOf = (v: Json, sorted: boolean): Json => {
   if (Array.isArray(v)) return v.map((_, i) => i)

@@ -2,7 +2,7 @@
 import { strftime } from '../lib/strftime.js'
 import { type EvalCtx, Env, type Native, evaluate } from './eval.js'
 import { type Json, JqError, brief, compare, typeOf } from './json.js'
-import type { Node } from './parser.js'
+import type { Node } from './ast.js'
 import { one } from './native-util.js'
 
 const num = (name: string, f: (x: number) => number): [string, Native] => [

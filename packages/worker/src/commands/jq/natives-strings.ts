@@ -1,7 +1,7 @@
 /** jq natives on strings: case, explode/implode, split/join, prefixes, regular expressions (test, match, sub). */
 import { type Native, evaluate, indices, splitString } from './eval.js'
 import { type Json, JqError, brief, dump, typeOf } from './json.js'
-import type { Node } from './parser.js'
+import type { Node } from './ast.js'
 import { one } from './native-util.js'
 
 const regexOf = (re: Json, flags: Json): { rx: RegExp; global: boolean; skipEmpty: boolean } => {

@@ -1,7 +1,7 @@
 /** jq paths: what `path()`, assignment operators, `del` and `paths` work on. */
 import { type Json, JqError, brief, typeOf } from './json.js'
 import { type Path, getPath, setPath, deletePaths, indexValue, sliceValue, isTruthy, arith } from './values.js'
-import type { Node, Pattern } from './parser.js'
+import type { Node, Pattern } from './ast.js'
 import { Env, type EvalCtx, BreakSignal, bindCall, bindPatterns, callFunc } from './env.js'
 import { evaluate } from './eval.js'
 
