@@ -1,5 +1,5 @@
-/** Static facts about awk syntax trees: which expressions need async evaluation, which parameters are arrays. */
-import type { Expr, FuncDef, Stmt } from './ast.js'
+/** Static facts about awk syntax trees: which expressions need async evaluation, which rules can run synchronously, which parameters are arrays. */
+import type { Expr, FuncDef, Rule, Stmt } from './ast.js'
 
 /** Thrown when synchronous evaluation meets something that needs I/O. */
 export class NeedsAsync extends Error {}
@@ -163,3 +163,47 @@ export const arrayUses = (f: FuncDef): Set<string> => {
   f.body.forEach(visitS)
   return out
 }
+
+const exprSync = (e: Expr | undefined): boolean => e === undefined || !needsAsync(e)
+
+/**
+ * True when a statement can run without awaiting: no getline, user function or I/O builtin, no
+ * output redirection (files, pipes and /dev/stderr go through the host), and no print inside a
+ * loop, whose output has to be flushed while the loop runs.
+ */
+export const stmtRunsSync = (s: Stmt, inLoop: boolean): boolean => {
+  switch (s.t) {
+    case 'expr':
+    case 'getline':
+      return exprSync(s.expr)
+    case 'print':
+    case 'printf':
+      return !s.redirect && !inLoop && s.args.every(exprSync)
+    case 'if':
+      return exprSync(s.test) && stmtRunsSync(s.yes, inLoop) && (s.no === undefined || stmtRunsSync(s.no, inLoop))
+    case 'while':
+    case 'do':
+      return exprSync(s.test) && stmtRunsSync(s.body, true)
+    case 'for':
+      return (s.init === undefined || stmtRunsSync(s.init, true)) && exprSync(s.test) && (s.step === undefined || stmtRunsSync(s.step, true)) && stmtRunsSync(s.body, true)
+    case 'forin':
+      return stmtRunsSync(s.body, true)
+    case 'block':
+      return s.body.every((b) => stmtRunsSync(b, inLoop))
+    case 'next':
+    case 'nextfile':
+    case 'break':
+    case 'continue':
+      return true
+    case 'exit':
+    case 'return':
+      return exprSync(s.value)
+    case 'delete':
+      return s.subs === undefined || s.subs.every(exprSync)
+    default:
+      return false
+  }
+}
+
+/** True when a main rule's patterns and action can all run synchronously for each record. */
+export const ruleRunsSync = (r: Rule): boolean => exprSync(r.pattern) && exprSync(r.pattern2) && (r.action ?? []).every((s) => stmtRunsSync(s, false))

@@ -3,11 +3,11 @@ import { strftime } from '../lib/strftime.js'
 import { NeedsAsync } from './analysis.js'
 import type { Expr } from './ast.js'
 import { AwkRuntimeError } from './errors.js'
-import type { Interpreter } from './interp.js'
+import type { AwkEvaluator } from './expressions.js'
 import { expandAwkRepl, mulberry } from './ops.js'
 import { AwkArray, type Cell, awkSprintf, fromInput, toNum } from './values.js'
 
-export const callBuiltin = (it: Interpreter, name: string, args: Expr[]): Cell => {
+export const callBuiltin = (it: AwkEvaluator, name: string, args: Expr[]): Cell => {
   const arg = (i: number): Cell => it.evalSync(args[i] as Expr)
   const s = (i: number): string => it.str(arg(i))
   const n = (i: number): number => toNum(arg(i))
@@ -113,7 +113,7 @@ export const callBuiltin = (it: Interpreter, name: string, args: Expr[]): Cell =
   throw new AwkRuntimeError(`function \`${name}' not defined`)
 }
 
-export const substitute = (it: Interpreter, name: string, args: Expr[]): Cell => {
+export const substitute = (it: AwkEvaluator, name: string, args: Expr[]): Cell => {
   const re = it.regexOf(args[0] as Expr)
   const repl = it.str(it.evalSync(args[1] as Expr))
   if (name === 'gensub') {

@@ -1,384 +1,58 @@
-/** awk interpreter: rules, statements, expressions and function calls (state in state.ts, I/O in io.ts). */
-import type { Expr, FuncDef, Program, Stmt } from './ast.js'
-import { AwkArray, type Cell, awkSprintf, compareCells, fromInput, numToStr, toBool, toNum } from './values.js'
-import { NeedsAsync, arrayUses, needsAsync } from './analysis.js'
-import { callBuiltin } from './builtins.js'
+/** awk interpreter: BEGIN, the record loop over the main rules, and END (statements and expressions in their own modules). */
+import type { Expr, Rule } from './ast.js'
+import { type Cell, toBool, toNum } from './values.js'
+import { ruleRunsSync } from './analysis.js'
 import { AwkRuntimeError } from './errors.js'
-import { arith, mulberry, processEscapes } from './ops.js'
-import { AwkIo } from './io.js'
-import type { AwkHost, Frame } from './state.js'
+import { processEscapes } from './ops.js'
+import { ExitSignal, NextFileSignal, NextSignal } from './signals.js'
+import { AwkSyncStatements } from './sync-statements.js'
 
 export { AwkRuntimeError, processEscapes }
-
-class NextSignal {}
-class NextFileSignal {}
-class ExitSignal {
-  constructor(readonly code: number) {}
-}
-class ReturnSignal {
-  constructor(readonly value: Cell) {}
-}
-class BreakSignal {}
-class ContinueSignal {}
-
 export type { AwkHost } from './state.js'
 
-export class Interpreter extends AwkIo {
+export class Interpreter extends AwkSyncStatements {
   rangeActive: boolean[] = []
-  arrayParams = new Map<string, Set<string>>()
-  seed = 0
-  prevSeed = 0
-  rng = mulberry(0)
-  inEnd = false
 
-  constructor(prog: Program, host: AwkHost) {
-    super(prog, host)
-    for (const [name, f] of prog.funcs) this.arrayParams.set(name, arrayUses(f))
-  }
-
-  // ---- expressions (sync; getline and user functions with I/O go through evalAsync) ----
-  evalSync(e: Expr): Cell {
-    switch (e.t) {
-      case 'num':
-        return e.v
-      case 'str':
-        return e.v
-      case 'regex':
-        return this.regex(e.src).test(this.record) ? 1 : 0
-      case 'group':
-        return this.evalSync(e.expr)
-      case 'var':
-        return this.getVar(e.name)
-      case 'field':
-        return this.getField(Math.trunc(toNum(this.evalSync(e.index))))
-      case 'index': {
-        const a = this.getArray(e.name)
-        const k = this.subscript(e.subs)
-        if (!a.has(k)) a.set(k, undefined)
-        return a.get(k)
-      }
-      case 'in':
-        return this.getArray(e.name).has(this.subscript(e.subs)) ? 1 : 0
-      case 'assign': {
-        let v: Cell
-        if (e.op === '=') {
-          v = this.evalSync(e.value)
-          if (v instanceof AwkArray) throw new AwkRuntimeError('attempt to use array in a scalar context')
+  /** Applies the main rules to the current record, awaiting only the async parts. */
+  async applyRules(mains: Rule[]): Promise<void> {
+    for (let k = 0; k < mains.length; k++) {
+      const r = mains[k] as Rule
+      let matched: boolean
+      if (r.pattern2) {
+        if (!this.rangeActive[k]) {
+          matched = toBool(await this.eval(r.pattern as Expr))
+          if (matched) this.rangeActive[k] = !toBool(await this.eval(r.pattern2))
         } else {
-          const cur = toNum(this.evalSync(e.target))
-          const r = toNum(this.evalSync(e.value))
-          v = arith(e.op.slice(0, -1), cur, r)
+          matched = true
+          if (toBool(await this.eval(r.pattern2))) this.rangeActive[k] = false
         }
-        this.assignTo(e.target, v)
-        return v
-      }
-      case 'cond':
-        return toBool(this.evalSync(e.test)) ? this.evalSync(e.yes) : this.evalSync(e.no)
-      case 'and':
-        return toBool(this.evalSync(e.left)) && toBool(this.evalSync(e.right)) ? 1 : 0
-      case 'or':
-        return toBool(this.evalSync(e.left)) || toBool(this.evalSync(e.right)) ? 1 : 0
-      case 'match': {
-        const s = this.str(this.evalSync(e.left))
-        const r = this.regexOf(e.re).test(s)
-        return r !== e.neg ? 1 : 0
-      }
-      case 'binary': {
-        const l = this.evalSync(e.left)
-        const r = this.evalSync(e.right)
-        switch (e.op) {
-          case '<':
-            return compareCells(l, r, this.convfmt) < 0 ? 1 : 0
-          case '<=':
-            return compareCells(l, r, this.convfmt) <= 0 ? 1 : 0
-          case '>':
-            return compareCells(l, r, this.convfmt) > 0 ? 1 : 0
-          case '>=':
-            return compareCells(l, r, this.convfmt) >= 0 ? 1 : 0
-          case '==':
-            return compareCells(l, r, this.convfmt) === 0 ? 1 : 0
-          case '!=':
-            return compareCells(l, r, this.convfmt) !== 0 ? 1 : 0
-        }
-        return arith(e.op, toNum(l), toNum(r))
-      }
-      case 'concat':
-        return this.str(this.evalSync(e.left)) + this.str(this.evalSync(e.right))
-      case 'unary': {
-        const v = this.evalSync(e.expr)
-        if (e.op === '!') return toBool(v) ? 0 : 1
-        return e.op === '-' ? -toNum(v) : toNum(v)
-      }
-      case 'incdec': {
-        const old = toNum(this.evalSync(e.target))
-        const nv = e.op === '++' ? old + 1 : old - 1
-        this.assignTo(e.target, nv)
-        return e.prefix ? nv : old
-      }
-      case 'builtin':
-        return this.builtin(e.name, e.args)
-      case 'value':
-        return e.cell as Cell
-      case 'call':
-      case 'getline':
-        throw new NeedsAsync()
-    }
-  }
-
-  /** Full evaluation, allowing user functions and getline (which may do I/O). */
-  async eval(e: Expr): Promise<Cell> {
-    if (!needsAsync(e)) return this.evalSync(e)
-    switch (e.t) {
-      case 'call':
-        return this.call(e.name, e.args)
-      case 'getline':
-        return this.getline(e)
-      case 'group':
-        return this.eval(e.expr)
-      case 'builtin':
-        if (e.name === 'system' || e.name === 'close' || e.name === 'fflush') return this.ioBuiltin(e.name, e.args)
-        return this.evalSync(await this.resolveChildren(e))
-      case 'assign': {
-        let v: Cell
-        if (e.op === '=') v = await this.eval(e.value)
-        else v = arith(e.op.slice(0, -1), toNum(await this.eval(e.target)), toNum(await this.eval(e.value)))
-        await this.assignAsync(e.target, v)
-        return v
-      }
-      case 'cond':
-        return toBool(await this.eval(e.test)) ? this.eval(e.yes) : this.eval(e.no)
-      case 'and':
-        return toBool(await this.eval(e.left)) && toBool(await this.eval(e.right)) ? 1 : 0
-      case 'or':
-        return toBool(await this.eval(e.left)) || toBool(await this.eval(e.right)) ? 1 : 0
-      default: {
-        // Evaluate async children first, then substitute their values as constants.
-        return this.evalSync(await this.resolveChildren(e))
+      } else matched = r.pattern ? toBool(await this.eval(r.pattern)) : true
+      if (!matched) continue
+      if (r.action) await this.execBlock(r.action)
+      else {
+        this.out += this.record + this.str(this.globals.get('ORS') as Cell)
+        if (this.out.length > 32768) await this.flush()
       }
     }
   }
 
-  async assignAsync(target: Expr, v: Cell) {
-    if (target.t === 'field') this.setField(Math.trunc(toNum(await this.eval(target.index))), this.str(v))
-    else if (target.t === 'index') {
-      const subs = await Promise.all(target.subs.map(async (s) => ({ t: 'str' as const, v: this.str(await this.eval(s)) })))
-      this.getArray(target.name).set(this.subscript(subs), v)
-    } else this.assignTo(target, v)
-  }
-
-  /** Replaces sub-expressions that need async evaluation with their values, left to right. */
-  async resolveChildren(e: Expr): Promise<Expr> {
-    const r = async (x: Expr): Promise<Expr> => (needsAsync(x) ? { t: 'value', cell: await this.eval(x) } : x)
-    switch (e.t) {
-      case 'binary':
-        return { ...e, left: await r(e.left), right: await r(e.right) }
-      case 'concat':
-        return { ...e, left: await r(e.left), right: await r(e.right) }
-      case 'match':
-        return { ...e, left: await r(e.left), re: await r(e.re) }
-      case 'unary':
-        return { ...e, expr: await r(e.expr) }
-      case 'field':
-        return { ...e, index: await r(e.index) }
-      case 'index':
-        return { ...e, subs: await Promise.all(e.subs.map(r)) }
-      case 'in':
-        return { ...e, subs: await Promise.all(e.subs.map(r)) }
-      case 'builtin': {
-        const args: Expr[] = []
-        for (const a of e.args) args.push(await r(a))
-        return { ...e, args }
-      }
-      case 'incdec':
-        return { ...e, target: await r(e.target) }
-      default:
-        return e
-    }
-  }
-
-  builtin(name: string, args: Expr[]): Cell {
-    return callBuiltin(this, name, args)
-  }
-  async call(name: string, argExprs: Expr[]): Promise<Cell> {
-    const f: FuncDef | undefined = this.prog.funcs.get(name)
-    if (!f) {
-      if (name === 'system' || name === 'close' || name === 'fflush') return this.ioBuiltin(name, argExprs)
-      throw new AwkRuntimeError(`function \`${name}' not defined`)
-    }
-    if (this.frames.length > 1000) throw new AwkRuntimeError('function call nesting too deep')
-    const frame: Frame = new Map()
-    const arrays = this.arrayParams.get(name) ?? new Set()
-    for (let k = 0; k < f.params.length; k++) {
-      const p = f.params[k] as string
-      const a = argExprs[k]
-      if (a === undefined) {
-        frame.set(p, undefined)
-        continue
-      }
-      if (a.t === 'var') {
-        const holder = this.frameFor(a.name)
-        const cur = holder.get(a.name)
-        if (cur instanceof AwkArray) {
-          frame.set(p, cur)
-          continue
-        }
-        if (cur === undefined && arrays.has(p)) {
-          const arr = new AwkArray()
-          holder.set(a.name, arr)
-          frame.set(p, arr)
-          continue
-        }
-      }
-      frame.set(p, await this.eval(a))
-    }
-    this.frames.push(frame)
-    try {
-      await this.execBlock(f.body)
-      return undefined
-    } catch (e) {
-      if (e instanceof ReturnSignal) return e.value
-      throw e
-    } finally {
-      this.frames.pop()
-    }
-  }
-
-  // ---- statements ----
-  async execBlock(body: Stmt[]) {
-    for (const s of body) await this.exec(s)
-  }
-
-  async exec(s: Stmt): Promise<void> {
-    if (this.host.aborted()) throw new ExitSignal(130)
-    switch (s.t) {
-      case 'expr':
-        await this.eval(s.expr)
-        return
-      case 'print':
-      case 'printf': {
-        let text: string
-        if (s.t === 'print') {
-          const ofs = this.str(this.globals.get('OFS') as Cell)
-          const ofmt = this.str(this.globals.get('OFMT') as Cell)
-          const parts: string[] = []
-          if (s.args.length === 0) parts.push(this.record)
-          for (const a of s.args) {
-            const v = await this.eval(a)
-            parts.push(typeof v === 'number' ? numToStr(v, ofmt) : this.str(v))
-          }
-          text = parts.join(ofs) + this.str(this.globals.get('ORS') as Cell)
+  /** `applyRules` for rules that passed `ruleRunsSync`; the record loop flushes stdout. */
+  applyRulesSync(mains: Rule[]): void {
+    for (let k = 0; k < mains.length; k++) {
+      const r = mains[k] as Rule
+      let matched: boolean
+      if (r.pattern2) {
+        if (!this.rangeActive[k]) {
+          matched = toBool(this.evalSync(r.pattern as Expr))
+          if (matched) this.rangeActive[k] = !toBool(this.evalSync(r.pattern2))
         } else {
-          if (s.args.length === 0) throw new AwkRuntimeError('printf: no format')
-          const vals: Cell[] = []
-          for (const a of s.args) vals.push(await this.eval(a))
-          text = awkSprintf(this.str(vals[0]), vals.slice(1), this.convfmt)
+          matched = true
+          if (toBool(this.evalSync(r.pattern2))) this.rangeActive[k] = false
         }
-        if (!s.redirect) {
-          this.out += text
-          if (this.out.length > 32768) await this.flush()
-          return
-        }
-        const dest = this.str(await this.eval(s.redirect.dest))
-        if (dest === '/dev/stdout' || dest === '-') {
-          this.out += text
-          return
-        }
-        if (dest === '/dev/stderr') {
-          await this.flush()
-          await this.host.writeErr(text)
-          return
-        }
-        let f = this.outFiles.get(dest)
-        if (!f) {
-          f = { kind: s.redirect.op, buf: '' }
-          this.outFiles.set(dest, f)
-          if (s.redirect.op === '>') this.host.writeFile(dest, '', false)
-        }
-        f.buf += text
-        if (f.kind !== '|' && f.buf.length > 32768) {
-          this.host.writeFile(dest, f.buf, true)
-          f.buf = ''
-        }
-        return
-      }
-      case 'if':
-        if (toBool(await this.eval(s.test))) await this.exec(s.yes)
-        else if (s.no) await this.exec(s.no)
-        return
-      case 'while':
-        while (toBool(await this.eval(s.test))) {
-          try {
-            await this.exec(s.body)
-          } catch (e) {
-            if (e instanceof BreakSignal) break
-            if (!(e instanceof ContinueSignal)) throw e
-          }
-        }
-        return
-      case 'do':
-        do {
-          try {
-            await this.exec(s.body)
-          } catch (e) {
-            if (e instanceof BreakSignal) break
-            if (!(e instanceof ContinueSignal)) throw e
-          }
-        } while (toBool(await this.eval(s.test)))
-        return
-      case 'for':
-        if (s.init) await this.exec(s.init)
-        while (!s.test || toBool(await this.eval(s.test))) {
-          try {
-            await this.exec(s.body)
-          } catch (e) {
-            if (e instanceof BreakSignal) break
-            if (!(e instanceof ContinueSignal)) throw e
-          }
-          if (s.step) await this.exec(s.step)
-        }
-        return
-      case 'forin': {
-        const a = this.getArray(s.arr)
-        for (const k of [...a.keys()]) {
-          if (!a.has(k)) continue
-          this.setVar(s.key, fromInput(k))
-          try {
-            await this.exec(s.body)
-          } catch (e) {
-            if (e instanceof BreakSignal) break
-            if (!(e instanceof ContinueSignal)) throw e
-          }
-        }
-        return
-      }
-      case 'block':
-        await this.execBlock(s.body)
-        return
-      case 'next':
-        if (this.inEnd) throw new AwkRuntimeError('`next\' used in END action')
-        throw new NextSignal()
-      case 'nextfile':
-        throw new NextFileSignal()
-      case 'break':
-        throw new BreakSignal()
-      case 'continue':
-        throw new ContinueSignal()
-      case 'exit':
-        throw new ExitSignal(s.value ? Math.trunc(toNum(await this.eval(s.value))) : this.exitCode)
-      case 'return':
-        throw new ReturnSignal(s.value ? await this.eval(s.value) : undefined)
-      case 'delete': {
-        const a = this.getArray(s.name)
-        if (!s.subs) a.clear()
-        else {
-          const subs = await Promise.all(s.subs.map(async (x) => ({ t: 'str' as const, v: this.str(await this.eval(x)) })))
-          a.delete(this.subscript(subs))
-        }
-        return
-      }
-      case 'getline':
-        await this.eval(s.expr)
-        return
+      } else matched = r.pattern ? toBool(this.evalSync(r.pattern)) : true
+      if (!matched) continue
+      if (r.action) this.execBlockSync(r.action)
+      else this.out += this.record + this.str(this.globals.get('ORS') as Cell)
     }
   }
 
@@ -386,6 +60,7 @@ export class Interpreter extends AwkIo {
     const begins = this.prog.rules.filter((r) => r.kind === 'begin')
     const mains = this.prog.rules.filter((r) => r.kind === 'main')
     const ends = this.prog.rules.filter((r) => r.kind === 'end')
+    const mainsRunSync = mains.every(ruleRunsSync)
     let exiting: ExitSignal | null = null
     try {
       for (const r of begins) await this.execBlock(r.action ?? [])
@@ -396,31 +71,17 @@ export class Interpreter extends AwkIo {
     if (!exiting && (mains.length > 0 || ends.length > 0)) {
       try {
         for (;;) {
-          const rec = await this.nextMainRecord()
+          // Synchronous rules leave stdout to be flushed here, also after `next`.
+          if (mainsRunSync && this.out.length > 32768) await this.flush()
+          // A record already buffered is taken without awaiting; reading more input goes through the host.
+          const rec = this.mainReader?.nextBuffered(this.str(this.globals.get('RS') as Cell)) ?? (await this.nextMainRecord())
           if (rec === null) break
           this.globals.set('NR', toNum(this.globals.get('NR') as Cell) + 1)
           this.globals.set('FNR', toNum(this.globals.get('FNR') as Cell) + 1)
           this.setRecord(rec)
           try {
-            for (let k = 0; k < mains.length; k++) {
-              const r = mains[k] as (typeof mains)[number]
-              let matched: boolean
-              if (r.pattern2) {
-                if (!this.rangeActive[k]) {
-                  matched = toBool(await this.eval(r.pattern as Expr))
-                  if (matched) this.rangeActive[k] = !toBool(await this.eval(r.pattern2))
-                } else {
-                  matched = true
-                  if (toBool(await this.eval(r.pattern2))) this.rangeActive[k] = false
-                }
-              } else matched = r.pattern ? toBool(await this.eval(r.pattern)) : true
-              if (!matched) continue
-              if (r.action) await this.execBlock(r.action)
-              else {
-                this.out += this.record + this.str(this.globals.get('ORS') as Cell)
-                if (this.out.length > 32768) await this.flush()
-              }
-            }
+            if (mainsRunSync) this.applyRulesSync(mains)
+            else await this.applyRules(mains)
           } catch (e) {
             if (e instanceof NextSignal) continue
             if (e instanceof NextFileSignal) {

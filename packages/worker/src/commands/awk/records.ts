@@ -16,6 +16,15 @@ export class RecordReader {
     this.#buf += c
     return true
   }
+  /** The next record when it is already complete in the buffer (newline or one-character RS), else undefined. */
+  nextBuffered(rs: string): string | undefined {
+    if (rs !== '\n' && rs.length !== 1) return undefined
+    const i = this.#buf.indexOf(rs)
+    if (i === -1) return undefined
+    const r = this.#buf.slice(0, i)
+    this.#buf = this.#buf.slice(i + 1)
+    return r
+  }
   async next(rs: string): Promise<string | null> {
     if (rs === '\n' || rs.length === 1) {
       for (;;) {
