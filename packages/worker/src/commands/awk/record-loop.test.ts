@@ -3,6 +3,7 @@ import { runCommand } from '../testing.js'
 import type { InputStream } from '../types.js'
 import { ruleRunsSync } from './analysis.js'
 import { parseAwk } from './parser.js'
+import { splitBlankFields } from './records.js'
 
 /** Input delivered in small chunks, so records straddle chunk boundaries. */
 const chunkedInput = (text: string, size: number): InputStream => {
@@ -78,5 +79,16 @@ describe('awk record loop', () => {
       .split('\n')
       .reduce((a, l) => a + Number(l.split(' ')[1]), 0)
     expect(r.stdout).toBe(`${sum} 5000\n`)
+  })
+})
+
+describe('fields under the default FS', () => {
+  it('split on runs of blanks, tabs and newlines, ignoring them at both ends', () => {
+    expect(splitBlankFields('  a\tb \n c  ')).toEqual(['a', 'b', 'c'])
+    expect(splitBlankFields('one')).toEqual(['one'])
+    expect(splitBlankFields('')).toEqual([])
+    expect(splitBlankFields(' \t\n ')).toEqual([])
+    // Carriage returns, form feeds and no-break spaces are field text, not separators.
+    expect(splitBlankFields('a\rb\fc\u00a0d e')).toEqual(['a\rb\fc\u00a0d', 'e'])
   })
 })

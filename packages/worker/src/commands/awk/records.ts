@@ -1,4 +1,4 @@
-/** Splitting awk input into records by RS: newline or one character while streaming, paragraphs and regexes over the whole input. */
+/** Splitting awk input into records by RS (newline or one character while streaming, paragraphs and regexes over the whole input), and fields by the default FS. */
 import { translateRegex } from '../lib/regex.js'
 
 /** Line-oriented reader over chunks, splitting records by RS each time it is asked. */
@@ -70,3 +70,23 @@ export class RecordReader {
     return r
   }
 }
+
+/**
+ * Fields under the default FS: runs of blanks, tabs and newlines separate fields, and leading and
+ * trailing ones are ignored. A character loop, because this runs for every record and the two
+ * regular expressions it replaces dominated simple programs.
+ */
+export const splitBlankFields = (s: string): string[] => {
+  const fields: string[] = []
+  const n = s.length
+  let i = 0
+  for (;;) {
+    while (i < n && isBlank(s.charCodeAt(i))) i++
+    if (i >= n) return fields
+    const start = i
+    while (i < n && !isBlank(s.charCodeAt(i))) i++
+    fields.push(s.slice(start, i))
+  }
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10

@@ -3,6 +3,7 @@ import type { Expr, Program } from './ast.js'
 import { translateRegex } from '../lib/regex.js'
 import { AwkArray, type Cell, fromInput, toNum, toStr } from './values.js'
 import { AwkRuntimeError } from './errors.js'
+import { splitBlankFields } from './records.js'
 
 /** What the interpreter needs from the outside world. */
 export interface AwkHost {
@@ -68,10 +69,7 @@ export abstract class AwkState {
   }
   splitWith(s: string, fs: string, paragraph = false): string[] {
     if (s === '') return []
-    if (fs === ' ') {
-      const t = s.replace(/^[ \t\n]+|[ \t\n]+$/g, '')
-      return t === '' ? [] : t.split(/[ \t\n]+/)
-    }
+    if (fs === ' ') return splitBlankFields(s)
     let parts: string[]
     if (fs === '') parts = [...s]
     else if (fs.length === 1 && fs !== '\\') parts = s.split(fs)
