@@ -2,6 +2,26 @@ import { describe, expect, it } from 'vitest'
 import type { RuntimeProvider } from '../runtimes/registry.js'
 import { SandboxError } from './errors.js'
 import { testSandbox } from './testing.js'
+import type { SqlStore } from '../vfs/sql.js'
+import { nodeSqlStore } from '../vfs/testing.js'
+
+/** node:sqlite with a count of the statements run (what each costs a Durable Object). */
+function countedSql(): SqlStore & { statements: number } {
+  const inner = nodeSqlStore()
+  const store: SqlStore & { statements: number } = {
+    statements: 0,
+    all(query, ...params) {
+      store.statements++
+      return inner.all(query, ...params)
+    },
+    run(query, ...params) {
+      store.statements++
+      inner.run(query, ...params)
+    },
+    transaction: (fn) => inner.transaction(fn),
+  }
+  return store
+}
 
 const code = async (p: Promise<unknown> | (() => unknown)): Promise<string | undefined> => {
   try {
@@ -49,6 +69,39 @@ describe('files', () => {
     svc.writeFile(ctx, 'sub/a.txt', 'a')
     expect(svc.fs.readText('/home/user/real/sub/a.txt')).toBe('a')
     expect(svc.readFile(ctx, 'sub/a.txt')).toBe('a')
+  })
+
+  it('reads through a final symlink only when it leads inside the root', async () => {
+    const { svc, ctx } = testSandbox({ root: '/home/user/app' })
+    svc.writeFile(ctx, 'real.txt', 'inside')
+    svc.fs.symlink('real.txt', '/home/user/app/alias')
+    svc.fs.symlink('/etc/hostname', '/home/user/app/out')
+    expect(svc.readFile(ctx, 'alias')).toBe('inside')
+    expect(svc.writeFile(ctx, 'alias', 'changed')).toMatchObject({ path: '/home/user/app/alias', type: 'file', size: 7 })
+    expect(svc.readFile(ctx, 'real.txt')).toBe('changed')
+    expect(await code(() => svc.readFile(ctx, 'out'))).toBe('E_PATH_OUTSIDE_ROOT')
+    expect(await code(() => svc.writeFile(ctx, 'out', 'x'))).toBe('E_PATH_OUTSIDE_ROOT')
+    expect(svc.fs.readText('/etc/hostname')).not.toBe('x')
+  })
+
+  it('answers a write with the stat the file now has', () => {
+    const { svc, ctx } = testSandbox()
+    const written = svc.writeFile(ctx, 'new/dir/a.txt', 'abc')
+    expect(written).toEqual(svc.stat(ctx, 'new/dir/a.txt'))
+    expect(svc.writeFile(ctx, 'new/dir/a.txt', 'de', { append: true })).toEqual(svc.stat(ctx, 'new/dir/a.txt'))
+  })
+
+  it('writes a small file in a known directory in six statements and reads it in one', () => {
+    const sql = countedSql()
+    const { svc, ctx } = testSandbox({}, {}, sql)
+    svc.writeFile(ctx, 'd/first.txt', 'x')
+    sql.statements = 0
+    svc.writeFile(ctx, 'd/second.txt', 'second\n')
+    // The entry lookup, the inode, the entry, the directory's times, the quota, the chunk.
+    expect(sql.statements).toBe(6)
+    sql.statements = 0
+    expect(svc.readFile(ctx, 'd/second.txt')).toBe('second\n')
+    expect(sql.statements).toBe(1)
   })
 
   it('lists, stats, renames and deletes', () => {

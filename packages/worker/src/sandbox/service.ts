@@ -14,7 +14,7 @@ import { Shell } from '../shell/index.js'
 import type { ExecOptions, ExecResult } from '../shell/types.js'
 import type { SqlStore } from '../vfs/sql.js'
 import { isVfsError, type FileStat, type FileType, type Vfs } from '../vfs/types.js'
-import { confine } from './confine.js'
+import { confine, confineDirectory } from './confine.js'
 import { SandboxError } from './errors.js'
 import { bindSandboxHost } from './host.js'
 import { PortRegistry, checkPort, portUrl, type PortInfo } from './ports.js'
@@ -66,6 +66,7 @@ export interface SandboxServiceOptions {
 const statInfo = (path: string, s: FileStat): FileInfo => ({ path, type: s.type, size: s.size, mode: s.mode, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs })
 
 let scratch = 0
+const decoder = new TextDecoder()
 
 export class SandboxService {
   readonly fs: Vfs
@@ -184,22 +185,44 @@ export class SandboxService {
   }
 
   writeFile(c: SandboxCallContext, path: string, content: string | Uint8Array, opts: { append?: boolean } = {}): FileInfo {
-    const abs = this.#path(c, path)
-    const write = () => this.fs.writeFile(abs, content, opts.append ? { append: true } : {})
-    try {
-      write()
-    } catch (e) {
-      // A missing parent is created, as `mkdir -p`; any other failure stands.
-      if (!isVfsError(e, 'ENOENT') || this.fs.exists(dirName(abs))) throw e
-      this.fs.mkdir(dirName(abs), { recursive: true })
-      write()
+    const write = (abs: string, noFollow: boolean): FileInfo => {
+      const o = { ...(opts.append && { append: true }), ...(noFollow && { noFollow }) }
+      try {
+        return statInfo(abs, this.fs.writeFile(abs, content, o))
+      } catch (e) {
+        // A missing parent is created, as `mkdir -p`; any other failure stands.
+        if (!isVfsError(e, 'ENOENT') || this.fs.exists(dirName(abs))) throw e
+        this.fs.mkdir(dirName(abs), { recursive: true })
+        return statInfo(abs, this.fs.writeFile(abs, content, o))
+      }
     }
-    return statInfo(abs, this.fs.stat(abs))
+    return this.#viaDirectory(c, path, (abs) => write(abs, true), (abs) => write(abs, false))
   }
 
   readFile(c: SandboxCallContext, path: string, encoding: 'utf8' | 'binary' = 'utf8'): string | Uint8Array {
-    const abs = this.#path(c, path)
-    return encoding === 'binary' ? this.fs.readFile(abs) : this.fs.readText(abs)
+    const read = (abs: string, noFollow: boolean): string | Uint8Array => {
+      const bytes = this.fs.readFile(abs, undefined, noFollow ? { noFollow } : {})
+      return encoding === 'binary' ? bytes : decoder.decode(bytes)
+    }
+    return this.#viaDirectory(c, path, (abs) => read(abs, true), (abs) => read(abs, false))
+  }
+
+  /**
+   * Runs `direct` on a path whose directory is known to be inside the root, opening the final
+   * component without following a symlink; a symlink there (ELOOP), or a path the directory
+   * check cannot settle, goes through the full confinement and `confined` instead. Saves the
+   * separate resolution of the final component on the common plain-file call.
+   */
+  #viaDirectory<T>(c: SandboxCallContext, path: string, direct: (abs: string) => T, confined: (abs: string) => T): T {
+    const abs = confineDirectory(this.fs, this.#root(c), path)
+    if (abs !== undefined) {
+      try {
+        return direct(abs)
+      } catch (e) {
+        if (!isVfsError(e, 'ELOOP')) throw e
+      }
+    }
+    return confined(this.#path(c, path))
   }
 
   listFiles(c: SandboxCallContext, path: string): FileEntry[] {

@@ -1,5 +1,6 @@
 /** Test helpers: a SandboxService over Node's SQLite, with the default profile. Not published. */
 import { parseNimbusConfig, type NimbusConfigInput } from '@nimbus-sh/config'
+import type { SqlStore } from '../vfs/sql.js'
 import { nodeSqlStore } from '../vfs/testing.js'
 import { seedSandbox } from '../vfs/seed.js'
 import { SqliteVfs } from '../vfs/sqlite-vfs.js'
@@ -11,8 +12,8 @@ import { SandboxService, type SandboxCallContext } from './service.js'
 export function testSandbox(
   profile: NonNullable<NimbusConfigInput['sandboxes']>[string] = {},
   runtimes: Partial<Record<RuntimeName, RuntimeProvider>> = {},
+  sql: SqlStore = nodeSqlStore(),
 ): { svc: SandboxService; ctx: SandboxCallContext } {
-  const sql = nodeSqlStore()
   const fs = new SqliteVfs(sql)
   seedSandbox(fs)
   const svc = new SandboxService({ fs, sql, env: {}, runtimes: (name) => (name === 'shell' ? { id: 'shell', install: async () => undefined, isInstalled: () => true } : runtimes[name]) })

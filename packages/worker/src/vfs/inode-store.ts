@@ -82,11 +82,12 @@ export class InodeStore {
     return this.sql.all('SELECT 1 AS x FROM vfs_dirents WHERE parent = ? LIMIT 1', parent).length > 0
   }
 
-  create(type: FileType, mode: number, target: string | null = null, size = 0): number {
+  /** A new inode; returns its row as stored (defaults filled in). */
+  create(type: FileType, mode: number, target: string | null = null, size = 0): InodeRow {
     const now = Date.now()
-    const row = this.sql.all<{ ino: number }>(
+    const row = this.sql.all<InodeRow>(
       `INSERT INTO vfs_inodes (type, mode, size, nlink, atime, mtime, ctime, target)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ino`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       type,
       mode,
       target === null ? size : new TextEncoder().encode(target).length,
@@ -97,7 +98,7 @@ export class InodeStore {
       target,
     )[0]
     if (!row) throw new Error('inode insert returned no row')
-    return row.ino
+    return row
   }
 
   link(parent: number, name: string, ino: number): void {
@@ -134,10 +135,11 @@ export class InodeStore {
     this.sql.run('UPDATE vfs_inodes SET atime = ?, mtime = ?, ctime = ? WHERE ino = ?', atime, mtime, Date.now(), ino)
   }
 
-  /** Marks a content change: new size, mtime and ctime. */
-  setSize(ino: number, size: number): void {
+  /** Marks a content change: new size, mtime and ctime. Returns `row` as it now stands. */
+  setSize(row: InodeRow, size: number): InodeRow {
     const now = Date.now()
-    this.sql.run('UPDATE vfs_inodes SET size = ?, mtime = ?, ctime = ? WHERE ino = ?', size, now, now, ino)
+    this.sql.run('UPDATE vfs_inodes SET size = ?, mtime = ?, ctime = ? WHERE ino = ?', size, now, now, row.ino)
+    return { ...row, size, mtime: now, ctime: now }
   }
 
   touchDir(ino: number): void {

@@ -13,6 +13,7 @@ import {
   type DirEntry,
   type FileStat,
   type MkdirOptions,
+  type ReadOptions,
   type RmOptions,
   type Vfs,
   type VfsUsage,
@@ -88,10 +89,10 @@ export class SqliteVfs implements Vfs {
     }
   }
 
-  readFile(path: string, range?: ByteRange): Uint8Array {
+  readFile(path: string, range?: ByteRange, opts: ReadOptions = {}): Uint8Array {
     const whole = range === undefined ? this.#readCachedDirFile(path) : undefined
     if (whole !== undefined) return whole
-    const row = this.#fileRow(path, 'open')
+    const row = this.#fileRow(path, 'open', !opts.noFollow)
     const offset = range?.offset ?? 0
     const length = range?.length ?? row.size
     if (offset < 0 || length < 0) throw new VfsError('EINVAL', path, 'read')
@@ -102,36 +103,36 @@ export class SqliteVfs implements Vfs {
     return decoder.decode(this.readFile(path))
   }
 
-  writeFile(path: string, data: Uint8Array | string, opts: WriteOptions = {}): void {
+  writeFile(path: string, data: Uint8Array | string, opts: WriteOptions = {}): FileStat {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data
-    this.#tx(() => {
-      const row = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false, bytes.length)
-      if (row.created) {
+    return this.#tx(() => {
+      const { row, created } = this.#openForWrite(path, opts.mode ?? 0o644, opts.exclusive ?? false, opts.noFollow ?? false, bytes.length)
+      // The stat comes from the rows in hand: the created inode, or the old one with its new size and times.
+      if (created) {
         this.#reserve(path, bytes.length)
         this.#store.write(row.ino, 0, bytes, true)
-        return
+        return statOf(row)
       }
       if (opts.append) {
         this.#reserve(path, bytes.length)
         this.#store.write(row.ino, row.size, bytes)
-        this.#store.setSize(row.ino, row.size + bytes.length)
-        return
+        return statOf(this.#store.setSize(row, row.size + bytes.length))
       }
       this.#reserve(path, bytes.length - row.size)
       if (row.size > 0) this.#store.cut(row.ino, 0)
       this.#store.write(row.ino, 0, bytes)
-      this.#store.setSize(row.ino, bytes.length)
+      return statOf(this.#store.setSize(row, bytes.length))
     })
   }
 
   writeAt(path: string, offset: number, data: Uint8Array): void {
     if (!Number.isInteger(offset) || offset < 0) throw new VfsError('EINVAL', path, 'write')
     this.#tx(() => {
-      const row = this.#openForWrite(path, 0o644, false)
+      const { row } = this.#openForWrite(path, 0o644, false, false)
       const size = Math.max(row.size, offset + data.length)
       this.#reserve(path, size - row.size)
       this.#store.write(row.ino, offset, data)
-      this.#store.setSize(row.ino, size)
+      this.#store.setSize(row, size)
     })
   }
 
@@ -141,7 +142,7 @@ export class SqliteVfs implements Vfs {
       const row = this.#fileRow(path, 'truncate')
       this.#reserve(path, size - row.size)
       if (size < row.size) this.#store.cut(row.ino, size)
-      this.#store.setSize(row.ino, size)
+      this.#store.setSize(row, size)
     })
   }
 
@@ -413,9 +414,10 @@ export class SqliteVfs implements Vfs {
     return row
   }
 
-  #fileRow(path: string, syscall: string): InodeRow {
-    const row = this.#existingRow(path, true, syscall)
+  #fileRow(path: string, syscall: string, follow = true): InodeRow {
+    const row = this.#existingRow(path, follow, syscall)
     if (row.type === 'dir') throw new VfsError('EISDIR', path, syscall)
+    if (row.type === 'symlink') throw new VfsError('ELOOP', path, syscall)
     return row
   }
 
@@ -428,24 +430,25 @@ export class SqliteVfs implements Vfs {
   }
 
   /** Opens (or creates, with `size` already recorded) the file `path` for writing. */
-  #openForWrite(path: string, mode: number, exclusive: boolean, size = 0): { ino: number; size: number; created: boolean } {
-    const w = this.#walk(path, true)
+  #openForWrite(path: string, mode: number, exclusive: boolean, noFollow: boolean, size = 0): { row: InodeRow; created: boolean } {
+    const w = this.#walk(path, !noFollow)
     if (w.ino !== undefined) {
       if (exclusive) throw new VfsError('EEXIST', path, 'open')
       const row = w.row ?? this.#row(w.ino)
       if (row.type === 'dir') throw new VfsError('EISDIR', path, 'open')
-      return { ino: row.ino, size: row.size, created: false }
+      if (row.type === 'symlink') throw new VfsError('ELOOP', path, 'open')
+      return { row, created: false }
     }
-    return { ino: this.#createIn(w, 'file', mode, path, undefined, size), size: 0, created: true }
+    return { row: this.#createIn(w, 'file', mode, path, undefined, size), created: true }
   }
 
-  #createIn(w: Walk, type: 'file' | 'dir' | 'symlink', mode: number, path: string, target?: string, size = 0): number {
+  #createIn(w: Walk, type: 'file' | 'dir' | 'symlink', mode: number, path: string, target?: string, size = 0): InodeRow {
     this.#checkName(w.name, path)
-    const ino = this.#store.create(type, mode, target ?? null, size)
-    this.#store.link(w.parent, w.name, ino)
+    const row = this.#store.create(type, mode, target ?? null, size)
+    this.#store.link(w.parent, w.name, row.ino)
     if (type === 'dir') this.#store.touchLinks(w.parent, 1)
     this.#store.touchDir(w.parent)
-    return ino
+    return row
   }
 
   #removeEntry(parent: number, name: string, ino: number): void {

@@ -83,6 +83,13 @@ export interface WriteOptions {
   mode?: number
   /** Fail with EEXIST when the file already exists. */
   exclusive?: boolean
+  /** As O_NOFOLLOW: fail with ELOOP when the final component is a symlink. */
+  noFollow?: boolean
+}
+
+export interface ReadOptions {
+  /** As O_NOFOLLOW: fail with ELOOP when the final component is a symlink. */
+  noFollow?: boolean
 }
 
 export interface MkdirOptions {
@@ -113,9 +120,10 @@ export interface Vfs {
   lstat(path: string): FileStat
   exists(path: string): boolean
   /** Whole file, or only `range` (touching only the chunks it covers). */
-  readFile(path: string, range?: ByteRange): Uint8Array
+  readFile(path: string, range?: ByteRange, opts?: ReadOptions): Uint8Array
   readText(path: string): string
-  writeFile(path: string, data: Uint8Array | string, opts?: WriteOptions): void
+  /** Returns the written file's stat. */
+  writeFile(path: string, data: Uint8Array | string, opts?: WriteOptions): FileStat
   /** Write `data` at `offset`, growing the file (zero-filled) when needed. */
   writeAt(path: string, offset: number, data: Uint8Array): void
   truncate(path: string, size: number): void

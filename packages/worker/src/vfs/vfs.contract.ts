@@ -196,6 +196,26 @@ export const vfsCases: Record<string, (fs: Vfs) => void> = {
     fs.writeFile('/tmp/dangling', 'x')
     expect(fs.readText('/tmp/target')).toBe('x')
   },
+  'noFollow refuses a final symlink with ELOOP and changes nothing, but follows directories on the way': (fs) => {
+    fs.writeFile('/tmp/real', 'kept')
+    fs.symlink('/tmp/real', '/tmp/link')
+    fs.symlink('/tmp/absent', '/tmp/dangling')
+    expectCode(() => fs.readFile('/tmp/link', undefined, { noFollow: true }), 'ELOOP')
+    expectCode(() => fs.writeFile('/tmp/link', 'x', { noFollow: true }), 'ELOOP')
+    expectCode(() => fs.writeFile('/tmp/dangling', 'x', { noFollow: true }), 'ELOOP')
+    expect(fs.readText('/tmp/real')).toBe('kept')
+    expect(fs.exists('/tmp/absent')).toBe(false)
+    fs.symlink('/tmp', '/tmp-link')
+    fs.writeFile('/tmp-link/via', 'v', { noFollow: true })
+    expect(new TextDecoder().decode(fs.readFile('/tmp-link/via', undefined, { noFollow: true }))).toBe('v')
+  },
+  'writeFile returns the stat the file now has': (fs) => {
+    const created = fs.writeFile('/tmp/s', 'abc', { mode: 0o600 })
+    expect(created).toEqual(fs.stat('/tmp/s'))
+    expect(created).toMatchObject({ type: 'file', size: 3, mode: 0o600, nlink: 1 })
+    expect(fs.writeFile('/tmp/s', 'de', { append: true })).toEqual(fs.stat('/tmp/s'))
+    expect(fs.writeFile('/tmp/s', 'f')).toEqual(fs.stat('/tmp/s'))
+  },
   'symlink loops give ELOOP': (fs) => {
     fs.symlink('/loop2', '/loop1')
     fs.symlink('/loop1', '/loop2')
