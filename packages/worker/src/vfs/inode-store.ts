@@ -2,7 +2,7 @@
  * Row-level access to the VFS tables: inodes, directory entries and chunks. Knows
  * nothing about paths; `SqliteVfs` builds POSIX semantics on top.
  */
-import { CHUNK_SIZE } from './schema.js'
+import { CHUNK_SIZE, USER_ID } from './schema.js'
 import type { SqlStore } from './sql.js'
 import type { FileType } from './types.js'
 
@@ -82,22 +82,38 @@ export class InodeStore {
     return this.sql.all('SELECT 1 AS x FROM vfs_dirents WHERE parent = ? LIMIT 1', parent).length > 0
   }
 
-  /** A new inode; returns its row as stored (defaults filled in). */
+  /** A new inode; returns its row as stored, built here (reading it back with `RETURNING *` costs a row conversion per file). */
   create(type: FileType, mode: number, target: string | null = null, size = 0): InodeRow {
     const now = Date.now()
-    const row = this.sql.all<InodeRow>(
-      `INSERT INTO vfs_inodes (type, mode, size, nlink, atime, mtime, ctime, target)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    const row: InodeRow = {
+      ino: 0,
       type,
       mode,
-      target === null ? size : new TextEncoder().encode(target).length,
-      type === 'dir' ? 2 : 1,
+      uid: USER_ID,
+      gid: USER_ID,
+      size: target === null ? size : new TextEncoder().encode(target).length,
+      nlink: type === 'dir' ? 2 : 1,
+      atime: now,
+      mtime: now,
+      ctime: now,
+      target,
+    }
+    const inserted = this.sql.all<{ ino: number }>(
+      `INSERT INTO vfs_inodes (type, mode, uid, gid, size, nlink, atime, mtime, ctime, target)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ino`,
+      type,
+      mode,
+      row.uid,
+      row.gid,
+      row.size,
+      row.nlink,
       now,
       now,
       now,
       target,
     )[0]
-    if (!row) throw new Error('inode insert returned no row')
+    if (!inserted) throw new Error('inode insert returned no row')
+    row.ino = inserted.ino
     return row
   }
 

@@ -8,14 +8,16 @@ import type { SqlStore } from './sql.js'
 /** 64 KiB: well under SQLite's blob limits and small enough for cheap partial writes. */
 export const CHUNK_SIZE = 64 * 1024
 export const ROOT_INO = 1
+/** Owner (uid and gid) of what the sandbox creates: `user` in the seeded /etc/passwd. */
+export const USER_ID = 1000
 
 export function migrateVfs(sql: SqlStore): void {
   sql.run(`CREATE TABLE IF NOT EXISTS vfs_inodes (
     ino INTEGER PRIMARY KEY,
     type TEXT NOT NULL,
     mode INTEGER NOT NULL,
-    uid INTEGER NOT NULL DEFAULT 1000,
-    gid INTEGER NOT NULL DEFAULT 1000,
+    uid INTEGER NOT NULL DEFAULT ${USER_ID},
+    gid INTEGER NOT NULL DEFAULT ${USER_ID},
     size INTEGER NOT NULL DEFAULT 0,
     nlink INTEGER NOT NULL DEFAULT 1,
     atime REAL NOT NULL,
